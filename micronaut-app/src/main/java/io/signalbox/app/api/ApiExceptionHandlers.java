@@ -1,0 +1,56 @@
+package io.signalbox.app.api;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.signalbox.processors.BadInputException;
+import io.signalbox.processors.csv.CsvFormatException;
+import io.signalbox.processors.recipe.RecipeException;
+import jakarta.inject.Singleton;
+
+/** Turns the application's typed exceptions into JSON error answers. */
+final class ApiExceptionHandlers {
+
+    private ApiExceptionHandlers() {
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {ApiException.class, ExceptionHandler.class})
+    static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ApiException exception) {
+            return HttpResponse.<ApiError>status(exception.status())
+                    .body(new ApiError(exception.code(), exception.getMessage()));
+        }
+    }
+
+    @Produces
+    @Singleton
+    @Requires(classes = {BadInputException.class, ExceptionHandler.class})
+    static final class BadInputHandler implements ExceptionHandler<BadInputException, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, BadInputException exception) {
+            return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY).body(toError(exception));
+        }
+    }
+
+    /**
+     * @param exception bad input
+     * @return the error body naming where the problem is
+     */
+    static ApiError toError(BadInputException exception) {
+        if (exception instanceof RecipeException recipe) {
+            return new ApiError(recipe.code(), recipe.getMessage(), recipe.path(), null, null, null);
+        }
+        if (exception instanceof CsvFormatException csv) {
+            return new ApiError(csv.code(), csv.getMessage(), null, csv.file(), csv.line(), csv.column());
+        }
+        return new ApiError(exception.code(), exception.getMessage());
+    }
+}

@@ -1,0 +1,110 @@
+package io.signalbox.app.job;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Jobs in PostgreSQL. Every status change is one conditional UPDATE naming the status it expects, so a duplicate
+ * delivery or a second worker can never run a job twice or undo a later state; each returns the rows it changed.
+ * Times come from the database's clock.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface JobRepository extends CrudRepository<Job, UUID> {
+
+    Optional<Job> findByIdAndTenantId(UUID id, String tenantId);
+
+    Optional<Job> findByTenantIdAndIdempotencyKey(String tenantId, String idempotencyKey);
+
+    @Query("""
+            SELECT * FROM jobs
+            WHERE tenant_id = :tenantId
+              AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+              AND (created_at, id) < (:beforeCreatedAt, :beforeId)
+            ORDER BY created_at DESC, id DESC
+            LIMIT :limit""")
+    List<Job> page(String tenantId, @Nullable String status, Instant beforeCreatedAt, UUID beforeId, int limit);
+
+    @Query("""
+            UPDATE jobs SET input_bytes = :bytes, input_sha256 = :sha256, uploaded_at = now(), updated_at = now()
+            WHERE id = :id AND uploaded_at IS NULL""")
+    int recordUpload(UUID id, long bytes, String sha256);
+
+    @Query("""
+            UPDATE jobs SET status = 'QUEUED', queued_at = now(), updated_at = now()
+            WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
+    int markQueued(UUID id);
+
+    @Query("""
+            UPDATE jobs SET status = 'PROCESSING', attempts = attempts + 1, claim_message_id = :messageId,
+                            started_at = now(), rows_processed = 0, updated_at = now()
+            WHERE id = :id AND (status = 'QUEUED' OR (status = 'PROCESSING' AND claim_message_id = :messageId))""")
+    int claim(UUID id, String messageId);
+
+    @Query("""
+            UPDATE jobs SET rows_processed = :rows, updated_at = now()
+            WHERE id = :id AND status = 'PROCESSING' AND attempts = :attempt""")
+    int progress(UUID id, int attempt, long rows);
+
+    @Query("""
+            UPDATE jobs SET status = 'SUCCEEDED', succeeded_at = now(), updated_at = now(),
+                            result_key = :resultKey, result_bytes = :resultBytes, input_bytes = :inputBytes,
+                            input_sha256 = :inputSha256, row_count = :rowCount, rows_skipped = :rowsSkipped,
+                            symbol_count = :symbolCount, rows_processed = :rowCount, summary_json = :summaryJson,
+                            last_error = NULL
+            WHERE id = :id AND status = 'PROCESSING' AND attempts = :attempt""")
+    int succeed(UUID id, int attempt, String resultKey, long resultBytes, long inputBytes, String inputSha256,
+            long rowCount, long rowsSkipped, int symbolCount, String summaryJson);
+
+    @Query("""
+            UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(),
+                            failure_code = :code, failure_reason = :reason
+            WHERE id = :id AND status = 'PROCESSING' AND attempts = :attempt""")
+    int fail(UUID id, int attempt, String code, String reason);
+
+    @Query("""
+            UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(), failure_code = :code,
+                            failure_reason = :reasonPrefix || COALESCE(last_error, 'no failure was recorded')
+            WHERE id = :id AND status IN ('QUEUED', 'PROCESSING')""")
+    int failUndeliverable(UUID id, String code, String reasonPrefix);
+
+    @Query("UPDATE jobs SET last_error = :error, updated_at = now() WHERE id = :id")
+    int recordTransientFailure(UUID id, String error);
+
+    @Query("""
+            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), updated_at = now()
+            WHERE id = :id AND status = 'SUCCEEDED'""")
+    int markDownloaded(UUID id);
+
+    @Query("""
+            UPDATE jobs SET status = 'CANCELLED', cancelled_at = now(), updated_at = now()
+            WHERE id = :id AND status IN ('AWAITING_UPLOAD', 'QUEUED', 'PROCESSING', 'SUCCEEDED')""")
+    int cancel(UUID id);
+
+    @Query("""
+            UPDATE jobs SET status = 'EXPIRED', expired_at = now(), updated_at = now()
+            WHERE (status = 'SUCCEEDED' AND succeeded_at < now() - make_interval(secs => :retentionSeconds))
+               OR (status = 'AWAITING_UPLOAD' AND created_at < now() - make_interval(secs => :uploadWindowSeconds))""")
+    int expire(double retentionSeconds, double uploadWindowSeconds);
+
+    @Query("""
+            SELECT * FROM jobs
+            WHERE files_deleted_at IS NULL AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')
+            ORDER BY updated_at
+            LIMIT :limit""")
+    List<Job> withFilesToDelete(int limit);
+
+    @Query("UPDATE jobs SET files_deleted_at = now(), updated_at = now() WHERE id = :id AND files_deleted_at IS NULL")
+    int markFilesDeleted(UUID id);
+
+    @Query("""
+            UPDATE jobs SET files_deleted_at = NULL, updated_at = now()
+            WHERE id = :id AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
+    int markFilesPending(UUID id);
+}

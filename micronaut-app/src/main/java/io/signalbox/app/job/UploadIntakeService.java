@@ -1,0 +1,51 @@
+package io.signalbox.app.job;
+
+import io.signalbox.app.storage.StorageSettings;
+import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.ingest.UploadIntake;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Decides what S3 events mean for jobs. */
+@Singleton
+final class UploadIntakeService implements UploadIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadIntakeService.class);
+
+    private final JobRepository jobs;
+    private final String bucket;
+
+    UploadIntakeService(JobRepository jobs, StorageSettings storage) {
+        this.jobs = jobs;
+        this.bucket = storage.bucket();
+    }
+
+    @Override
+    public String accept(ObjectEvent event) {
+        if (!bucket.equals(event.bucket()) || !event.created() || !event.key().startsWith("uploads/")) {
+            return null;
+        }
+        String[] parts = event.key().split("/", 4);
+        Optional<UUID> id = parts.length == 4 ? JobIds.parse(parts[2]) : Optional.empty();
+        Optional<Job> job = id.flatMap(jobs::findById)
+                .filter(found -> found.tenantId().equals(parts[1]) && found.inputKey().equals(event.key()));
+        if (job.isEmpty()) {
+            LOG.warn("{} of {} belongs to no job; ignored", event.eventName(), event.key());
+            return null;
+        }
+        if (jobs.markQueued(job.get().id()) == 1) {
+            LOG.info("job {} queued: {} bytes uploaded", job.get().id(), event.size());
+            return job.get().id().toString();
+        }
+        Job current = jobs.findById(job.get().id()).orElseThrow();
+        if (current.status().finished() && jobs.markFilesPending(current.id()) == 1) {
+            LOG.info("job {} is {}; the object written to it late will be deleted", current.id(), current.status());
+        }
+        // Sent again while QUEUED: the earlier send may have failed after the update. A duplicate jobs message is
+        // dropped by the claim, a lost one would strand the job.
+        return current.status() == JobStatus.QUEUED ? current.id().toString() : null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.signalbox.app.storage;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes
+ * never build clients of their own.
+ */
+@Factory
+public class AwsClientsFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3Client(StorageSettings storage, @Nullable AwsCredentialsSettings credentials) {
+        var builder = S3Client.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64));
+        Optional.ofNullable(storage.endpoint()).ifPresent(endpoint -> builder
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                // Servers other than S3 differ in their support of the newer flexible checksums; send and check
+                // them only where the API requires them.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        return builder.build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    SqsClient sqsClient(StorageSettings storage, QueueSettings queues, @Nullable AwsCredentialsSettings credentials) {
+        var builder = SqsClient.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32));
+        Optional.ofNullable(queues.endpoint()).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentialsProvider(@Nullable AwsCredentialsSettings credentials) {
+        if (credentials == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
+    }
+}

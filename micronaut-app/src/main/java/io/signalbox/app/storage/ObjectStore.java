@@ -1,0 +1,83 @@
+package io.signalbox.app.storage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.signalbox.routes.storage.StorageRoutes;
+import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/** The application's door to object storage: it goes through the storage routes, so operators see every transfer. */
+@Singleton
+public final class ObjectStore {
+
+    private final ProducerTemplate camel;
+
+    ObjectStore(ProducerTemplate camel) {
+        this.camel = camel;
+    }
+
+    /**
+     * Streams a body into one object.
+     *
+     * @param key the object's key
+     * @param contentType the object's content type
+     * @param contentLength the body's length, or {@code null} when it is not known in advance
+     * @param body the bytes, read to the end
+     */
+    public void store(String key, String contentType, @Nullable Long contentLength, InputStream body) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(AWS2S3Constants.KEY, key);
+        headers.put(AWS2S3Constants.CONTENT_TYPE, contentType);
+        if (contentLength != null) {
+            headers.put(AWS2S3Constants.CONTENT_LENGTH, contentLength);
+        }
+        Exchange exchange = camel.send(StorageRoutes.STORE, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeaders(headers);
+            e.getMessage().setBody(body);
+        });
+        rethrow(exchange);
+    }
+
+    /**
+     * @param key the object's key
+     * @return the object's content; the caller closes it
+     */
+    @SuppressWarnings("unchecked")
+    public ResponseInputStream<GetObjectResponse> open(String key) {
+        Exchange exchange = camel.send(StorageRoutes.OPEN, ExchangePattern.InOut,
+                e -> e.getMessage().setHeader(AWS2S3Constants.KEY, key));
+        rethrow(exchange);
+        return exchange.getMessage().getBody(ResponseInputStream.class);
+    }
+
+    /**
+     * Deletes every object under a prefix, writing one audit line per object.
+     *
+     * @param prefix the prefix, ending in {@code /}
+     * @param reason why, for the audit log
+     */
+    public void deletePrefix(String prefix, String reason) {
+        Exchange exchange = camel.send(StorageRoutes.DELETE_PREFIX, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(prefix);
+            e.setProperty(StorageRoutes.DELETE_REASON, reason);
+        });
+        rethrow(exchange);
+    }
+
+    private static void rethrow(Exchange exchange) {
+        Exception failure = exchange.getException();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure != null) {
+            throw new StorageException(failure);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.signalbox.routes.ingest;
+
+import io.signalbox.routes.common.ErrorHandling;
+import io.signalbox.routes.common.GroupRoutes;
+import io.signalbox.routes.common.ObjectEventReader;
+import io.signalbox.routes.common.RouteGroup;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+
+/** Group {@code ingest}: S3 event notifications on the events queue become jobs on the jobs queue. */
+public final class IngestRoutes extends EndpointRouteBuilder implements GroupRoutes {
+
+    private final ObjectEventReader reader;
+    private final UploadIntake intake;
+
+    /**
+     * @param reader reads S3's event JSON
+     * @param intake decides what each event means
+     */
+    public IngestRoutes(ObjectEventReader reader, UploadIntake intake) {
+        this.reader = reader;
+        this.intake = intake;
+    }
+
+    @Override
+    public RouteGroup group() {
+        return RouteGroup.INGEST;
+    }
+
+    @Override
+    public void configure() {
+        from(aws2Sqs("{{signalbox.queues.events}}").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
+                        .maxMessagesPerPoll(10))
+                .routeId("ingest-receive").routeConfigurationId(ErrorHandling.ID)
+                .bean(reader, "read")
+                .split(body()).stopOnException()
+                    .bean(intake, "accept")
+                    .filter(body().isNotNull())
+                        .removeHeaders("*")
+                        .to(aws2Sqs("{{signalbox.queues.jobs}}"))
+                    .end()
+                .end();
+    }
+}

@@ -1,0 +1,72 @@
+package io.signalbox.routes.process;
+
+import io.signalbox.processors.engine.EngineInput;
+import io.signalbox.processors.engine.EngineReport;
+import io.signalbox.processors.engine.SignalEngine;
+import io.signalbox.processors.recipe.Recipe;
+import io.signalbox.processors.recipe.Recipes;
+import io.signalbox.routes.storage.HashingInputStream;
+import io.signalbox.routes.storage.S3MultipartOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Runs the signal engine over one job's input as it streams from S3, streaming the result back to S3.
+ *
+ * <p>Memory: one S3 part buffer for the result and the summary document; the input is never held.
+ */
+public final class JobProcessor {
+
+    private final SignalEngine engine;
+    private final S3Client s3;
+    private final String bucket;
+    private final int partSize;
+    private final JobExecution execution;
+
+    /**
+     * @param engine the engine
+     * @param s3 the client results are written with
+     * @param bucket the bucket results go to
+     * @param partSize bytes per uploaded part
+     * @param execution told about progress
+     */
+    public JobProcessor(SignalEngine engine, S3Client s3, String bucket, int partSize, JobExecution execution) {
+        this.engine = engine;
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.partSize = partSize;
+        this.execution = execution;
+    }
+
+    /**
+     * @param job the claimed job
+     * @param input the prices file as stored
+     * @return what the run produced
+     * @throws io.signalbox.processors.BadInputException when the input or recipe can never succeed
+     */
+    public JobOutcome process(ClaimedJob job, InputStream input) {
+        Recipe recipe = job.recipeJson() != null ? Recipes.parse(job.recipeJson()) : Recipes.preset(job.recipePreset());
+        HashingInputStream hashed = new HashingInputStream(input);
+        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, job.resultKey(), "text/csv", partSize);
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        try (input) {
+            EngineReport report = engine.run(EngineInput.prices(job.inputName(), hashed), recipe, result, summary,
+                    rows -> execution.progress(job, rows));
+            hashed.transferTo(OutputStream.nullOutputStream());
+            result.close();
+            return new JobOutcome(hashed.count(), hashed.sha256Hex(), result.bytesWritten(), report,
+                    summary.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            result.abort();
+            throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            result.abort();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.signalbox.routes.storage;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.AWS2S3Operations;
+
+/**
+ * Object storage steps shared by every route group: storing, reading and deleting a job's objects. Started in
+ * every process whatever its route groups, because the API and the cleanup both delete.
+ */
+public final class StorageRoutes extends EndpointRouteBuilder {
+
+    /** Body: an InputStream; headers: the S3 key and content type, and the length when it is known. */
+    public static final String STORE = "direct:storage-store";
+    /** Header: the S3 key. Answers the object's stream. */
+    public static final String OPEN = "direct:storage-open";
+    /** Body: a key prefix such as {@code results/tenant/job/}; deletes every object under it. */
+    public static final String DELETE_PREFIX = "direct:storage-delete-prefix";
+    /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
+    public static final String DELETE_REASON = "signalboxDeleteReason";
+
+    private final StreamingUpload streamingUpload;
+
+    /**
+     * @param streamingUpload stores bodies whose length is not known in advance
+     */
+    public StorageRoutes(StreamingUpload streamingUpload) {
+        this.streamingUpload = streamingUpload;
+    }
+
+    @Override
+    public void configure() {
+        from(STORE).routeId("storage-store")
+                .choice()
+                    .when(header(AWS2S3Constants.CONTENT_LENGTH).isNotNull())
+                        .to(aws2S3("{{signalbox.storage.bucket}}").multiPartUpload(true)
+                                .partSize("{{signalbox.storage.part-size-bytes}}"))
+                    .otherwise()
+                        .bean(streamingUpload, "upload(${header." + AWS2S3Constants.KEY + "}, ${header."
+                                + AWS2S3Constants.CONTENT_TYPE + "}, ${body})")
+                .end();
+
+        from(OPEN).routeId("storage-open")
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
+
+        from(DELETE_PREFIX).routeId("storage-delete-prefix")
+                .setHeader(AWS2S3Constants.PREFIX, body())
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
+                .split(body())
+                    .setHeader(AWS2S3Constants.KEY, simple("${body.key}"))
+                    .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
+                    .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
+                            + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}")
+                .end();
+    }
+}
