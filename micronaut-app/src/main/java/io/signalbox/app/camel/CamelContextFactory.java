@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.support.DefaultRegistry;
 
 /** The one Camel context of the process, as a Micronaut bean. Routes are added and started by {@link CamelLifecycle}. */
@@ -27,6 +28,12 @@ public class CamelContextFactory {
         context.getShutdownStrategy().setTimeout(settings.shutdownTimeout().toMillis());
         context.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setShutdownNowOnTimeout(true);
+        // A route whose S3 bucket or SQS queue cannot be reached yet keeps being started in the background instead
+        // of failing the whole process; readiness reports it until it runs.
+        SupervisingRouteController routes = context.getRouteController().supervising();
+        routes.setInitialDelay(0);
+        routes.setBackOffDelay(settings.routeRestartDelay().toMillis());
+        routes.setBackOffMaxAttempts(0);
         return context;
     }
 

@@ -9,7 +9,9 @@ import java.time.Duration;
  *
  * @param shutdownTimeout how long a stopping process lets exchanges in flight finish; what is still running then is
  *     abandoned and its message delivered again later. Fits inside Fargate's 30 s between SIGTERM and SIGKILL.
+ * @param routeRestartDelay how long to wait before starting again a route that could not start (its bucket or queue
+ *     was unreachable)
  */
 @ConfigurationProperties("signalbox.camel")
-public record CamelSettings(@NotNull Duration shutdownTimeout) {
+public record CamelSettings(@NotNull Duration shutdownTimeout, @NotNull Duration routeRestartDelay) {
 }

@@ -16,6 +16,8 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String OPEN = "direct:storage-open";
     /** Body: a key prefix such as {@code results/tenant/job/}; deletes every object under it. */
     public static final String DELETE_PREFIX = "direct:storage-delete-prefix";
+    /** Header: the S3 key. Deletes the object and writes the audit line. */
+    public static final String DELETE_OBJECT = "direct:storage-delete-object";
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
     public static final String DELETE_REASON = "signalboxDeleteReason";
 
@@ -46,11 +48,14 @@ public final class StorageRoutes extends EndpointRouteBuilder {
         from(DELETE_PREFIX).routeId("storage-delete-prefix")
                 .setHeader(AWS2S3Constants.PREFIX, body())
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
-                .split(body())
+                .split(simple("${body}"))
                     .setHeader(AWS2S3Constants.KEY, simple("${body.key}"))
-                    .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
-                    .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
-                            + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}")
+                    .to(DELETE_OBJECT)
                 .end();
+
+        from(DELETE_OBJECT).routeId("storage-delete-object")
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
+                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
+                        + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
     }
 }

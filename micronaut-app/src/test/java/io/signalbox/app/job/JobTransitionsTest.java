@@ -1,0 +1,185 @@
+package io.signalbox.app.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.processors.csv.CsvFormatException;
+import io.signalbox.processors.engine.EngineReport;
+import io.signalbox.routes.process.ClaimedJob;
+import io.signalbox.routes.process.JobAbandonedException;
+import io.signalbox.routes.process.JobOutcome;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every status change is one conditional UPDATE: duplicates and late workers can neither repeat nor undo a state. */
+class JobTransitionsTest {
+
+    private static final String SCHEMA = "jobs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private static ApplicationContext context;
+    private static JobRepository jobs;
+    private static JobExecutionService execution;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
+        }
+        context = ApplicationContext.run(Map.of(
+                "datasources.default.url", PG + "?currentSchema=" + SCHEMA,
+                "datasources.default.username", "postgres",
+                "flyway.datasources.default.schemas", SCHEMA,
+                "signalbox.route-groups", "api",
+                "signalbox.storage.endpoint", "http://127.0.0.1:9",
+                "signalbox.aws.access-key-id", "unused",
+                "signalbox.aws.secret-access-key", "unused"));
+        context.getBean(TenantRepository.class).insertIfAbsent("acme", "Acme");
+        jobs = context.getBean(JobRepository.class);
+        execution = context.getBean(JobExecutionService.class);
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        if (context != null) {
+            context.close();
+        }
+        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void queuesAnUploadedJobOnlyOnce() {
+        Job job = newJob();
+        assertThat(jobs.markQueued(job.id())).isEqualTo(1);
+        assertThat(jobs.markQueued(job.id())).isZero();
+        assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void claimsAJobForOneDeliveryAndDropsADuplicateMessage() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        assertThat(claimed).isNotNull();
+        assertThat(claimed.attempt()).isEqualTo(1);
+        assertThat(claimed.resultKey()).isEqualTo("results/acme/" + job.id() + "/1/result.csv");
+
+        assertThat(execution.claim(job.id().toString(), "message-2")).isNull();
+        assertThat(jobs.findById(job.id()).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void letsARedeliveryOfTheSameMessageRetakeAJobWhoseAttemptDied() {
+        Job job = queuedJob();
+        ClaimedJob first = execution.claim(job.id().toString(), "message-1");
+        ClaimedJob second = execution.claim(job.id().toString(), "message-1");
+
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThatThrownBy(() -> execution.progress(first, 100_000))
+                .isInstanceOf(JobAbandonedException.class)
+                .hasMessageContaining("attempt 1 of job " + job.id());
+        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultKey(), 1, 1, "x", 1, 0, 1, "{}")).isZero();
+        assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void recordsWhatASuccessfulRunProduced() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), 40_000, new EngineReport(520, 0, 2), "{\"rows\":520}"));
+
+        Job done = jobs.findById(job.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.rowCount()).isEqualTo(520);
+        assertThat(done.symbolCount()).isEqualTo(2);
+        assertThat(done.inputSha256()).isEqualTo("ab".repeat(32));
+        assertThat(done.resultKey()).isEqualTo(claimed.resultKey());
+        assertThat(done.summaryJson()).isEqualTo("{\"rows\":520}");
+        assertThat(done.succeededAt()).isNotNull();
+        assertThat(execution.claim(job.id().toString(), "message-1")).isNull();
+    }
+
+    @Test
+    void failsBadInputWithItsReasonAndNeverRetriesIt() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        execution.fail(claimed, new CsvFormatException("prices.csv", 3, "close", "\"12,5x\" is not a number"));
+
+        Job failed = jobs.findById(job.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("csv_format");
+        assertThat(failed.failureReason()).isEqualTo("prices.csv line 3, column \"close\": \"12,5x\" is not a number");
+        assertThat(execution.claim(job.id().toString(), "message-1")).isNull();
+    }
+
+    @Test
+    void failsAJobFromTheDeadLetterQueueNamingTheLastTransientError() {
+        Job job = queuedJob();
+        execution.claim(job.id().toString(), "message-1");
+        execution.transientFailure(job.id().toString(), new IllegalStateException("S3 answered 503 Slow Down"));
+        execution.failUndeliverable(job.id().toString());
+
+        Job failed = jobs.findById(job.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("undeliverable");
+        assertThat(failed.failureReason()).contains("IllegalStateException: S3 answered 503 Slow Down");
+    }
+
+    @Test
+    void aDeadLetterNeverUndoesAFinishedJob() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+        execution.failUndeliverable(job.id().toString());
+        assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void downloadsASucceededJobOnlyOnce() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+        assertThat(jobs.markDownloaded(job.id())).isEqualTo(1);
+        assertThat(jobs.markDownloaded(job.id())).isZero();
+        assertThat(jobs.cancel(job.id())).isZero();
+    }
+
+    @Test
+    void expiresResultsPastTheRetentionAndUploadsPastTheWindow() {
+        Job waiting = newJob();
+        Job done = queuedJob();
+        ClaimedJob claimed = execution.claim(done.id().toString(), "message-1");
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+
+        jobs.expire(3600, 3600);
+        assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+        jobs.expire(0, 0);
+        assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(jobs.findById(waiting.id()).orElseThrow().status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).contains(done.id(), waiting.id());
+        jobs.markFilesDeleted(done.id());
+        assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).doesNotContain(done.id());
+    }
+
+    private static Job newJob() {
+        UUID id = UUID.randomUUID();
+        return jobs.save(Job.awaitingUpload(id, "acme", JobSource.API, "prices.csv", JobKeys.inputKey("acme", id),
+                "default", null, null, Instant.now()));
+    }
+
+    private static Job queuedJob() {
+        Job job = newJob();
+        jobs.markQueued(job.id());
+        return job;
+    }
+}
