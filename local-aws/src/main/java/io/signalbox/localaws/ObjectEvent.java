@@ -1,0 +1,51 @@
+package io.signalbox.localaws;
+
+import java.time.Instant;
+
+/** Something that happened to an object, as S3 notifications and CloudTrail report it. */
+sealed interface ObjectEvent {
+
+    S3Identity identity();
+
+    String bucket();
+
+    String key();
+
+    Instant time();
+
+    /** An object was written: by a PUT, a copy, or the completion of a multipart upload. */
+    record Created(S3Identity identity, String bucket, String key, Instant time, Kind kind, long size, String eTag,
+            String versionId) implements ObjectEvent {
+
+        /** The S3 operation that wrote the object, named as S3 names it in {@code eventName}. */
+        enum Kind {
+            PUT("ObjectCreated:Put"),
+            COPY("ObjectCreated:Copy"),
+            COMPLETE_MULTIPART_UPLOAD("ObjectCreated:CompleteMultipartUpload");
+
+            private final String eventName;
+
+            Kind(String eventName) {
+                this.eventName = eventName;
+            }
+
+            String eventName() {
+                return eventName;
+            }
+        }
+    }
+
+    /** An object was deleted, or on a versioned bucket hidden behind a delete marker. */
+    record Removed(S3Identity identity, String bucket, String key, Instant time, boolean deleteMarkerCreated,
+            String versionId) implements ObjectEvent {
+
+        String eventName() {
+            return deleteMarkerCreated ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete";
+        }
+    }
+
+    /** A whole object was read with GetObject; {@code bytesTransferredOut} is how much of it reached the client. */
+    record Read(S3Identity identity, String bucket, String key, Instant time, long bytesTransferredOut)
+            implements ObjectEvent {
+    }
+}

@@ -1,0 +1,15 @@
+package io.signalbox.localaws;
+
+import java.time.Duration;
+
+/** A queue as the builder declared it; its dead-letter queue is implied. */
+record QueueSettings(String name, Duration visibilityTimeout, int maxReceiveCount) {
+
+    static String deadLetterName(String queueName) {
+        return queueName + "-dlq";
+    }
+
+    String deadLetterName() {
+        return deadLetterName(name);
+    }
+}
