@@ -1,13 +1,22 @@
 package io.signalbox.app;
 
 import io.micronaut.runtime.Micronaut;
+import io.signalbox.app.local.LocalMode;
 
+/**
+ * Starts Signalbox. {@code local} runs everything on this machine with embedded servers; without it the process
+ * runs the route groups of {@code ROUTE_GROUPS} against the AWS services its environment names.
+ */
 public final class Application {
 
     private Application() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("local")) {
+            LocalMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Micronaut.run(Application.class, args);
     }
 }

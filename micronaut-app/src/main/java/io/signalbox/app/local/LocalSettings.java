@@ -1,0 +1,45 @@
+package io.signalbox.app.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local mode's settings, from the environment (so that the launcher and the README can set them).
+ *
+ * @param home the folder holding everything local mode keeps ({@code SIGNALBOX_HOME}, default {@code ./.signalbox})
+ * @param httpPort the REST API's port ({@code SIGNALBOX_PORT}, default 8080)
+ * @param s3Port the embedded S3-API server's port ({@code SIGNALBOX_S3_PORT}, default 9000)
+ * @param sqsPort the embedded SQS-API server's port ({@code SIGNALBOX_SQS_PORT}, default 9324)
+ * @param apiKey the API key to use ({@code SIGNALBOX_API_KEY}), or empty to keep the one generated on first start
+ * @param externalDatabaseUrl a PostgreSQL JDBC URL to use instead of the embedded one ({@code SIGNALBOX_DB_URL})
+ */
+record LocalSettings(Path home, int httpPort, int s3Port, int sqsPort, Optional<String> apiKey,
+        Optional<String> externalDatabaseUrl) {
+
+    static LocalSettings from(Map<String, String> env) {
+        return new LocalSettings(
+                Path.of(env.getOrDefault("SIGNALBOX_HOME", ".signalbox")).toAbsolutePath().normalize(),
+                port(env, "SIGNALBOX_PORT", 8080),
+                port(env, "SIGNALBOX_S3_PORT", 9000),
+                port(env, "SIGNALBOX_SQS_PORT", 9324),
+                Optional.ofNullable(env.get("SIGNALBOX_API_KEY")).filter(key -> !key.isBlank()),
+                Optional.ofNullable(env.get("SIGNALBOX_DB_URL")).filter(url -> !url.isBlank()));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + "=\"" + value + "\" is not a port; expected a number from 0 to 65535");
+    }
+}

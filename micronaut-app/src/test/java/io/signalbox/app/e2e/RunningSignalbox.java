@@ -1,0 +1,189 @@
+package io.signalbox.app.e2e;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.signalbox.app.Application;
+import io.signalbox.localaws.LocalAws;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole system on real parts for one test class: its own PostgreSQL schema on 127.0.0.1:5432, embedded S3-API
+ * and SQS-API servers on free ports in a temporary folder, and the application on a free port. The application can
+ * be restarted with other settings while the servers and the database keep their state.
+ */
+final class RunningSignalbox implements AutoCloseable {
+
+    static final String BUCKET = "signalbox";
+    static final String API_KEY = "sbx_test_key_for_tenant_acme";
+    static final String TENANT = "acme";
+    private static final String PG = System.getProperty("signalbox.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
+
+    private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final Path folder;
+    private final LocalAws aws;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final S3Client s3;
+    private final SqsClient sqs;
+    private ApplicationContext app;
+    private URI baseUri;
+
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
+        try {
+            folder = Files.createTempDirectory("signalbox-e2e");
+            try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+                connection.createStatement().execute("CREATE SCHEMA " + schema);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: " + e.getMessage(), e);
+        }
+        aws = LocalAws.builder()
+                .dataDirectory(folder.resolve("aws"))
+                .s3Port(0)
+                .sqsPort(0)
+                .region("us-east-1")
+                .credentials("signalbox", "test-secret")
+                .bucket(BUCKET)
+                .queue("signalbox-events", Duration.ofSeconds(2), maxReceiveCount)
+                .queue("signalbox-jobs", jobsVisibility, maxReceiveCount)
+                .queue("signalbox-downloads", Duration.ofSeconds(2), maxReceiveCount)
+                .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
+                .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                .start();
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("signalbox", "test-secret"));
+        s3 = S3Client.builder().endpointOverride(aws.s3Endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+        sqs = SqsClient.builder().endpointOverride(aws.sqsEndpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).build();
+    }
+
+    /**
+     * Starts the application, stopping a running one first.
+     *
+     * @param overrides settings for this start, e.g. {@code ROUTE_GROUPS} as {@code signalbox.route-groups}
+     */
+    RunningSignalbox start(Map<String, Object> overrides) {
+        stopApp();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("datasources.default.url", PG + "?currentSchema=" + schema);
+        properties.put("datasources.default.username", "postgres");
+        properties.put("flyway.datasources.default.schemas", schema);
+        properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
+        properties.put("signalbox.queues.endpoint", aws.sqsEndpoint().toString());
+        properties.put("signalbox.aws.access-key-id", "signalbox");
+        properties.put("signalbox.aws.secret-access-key", "test-secret");
+        properties.put("signalbox.queues.wait-time-seconds", 1);
+        properties.put("signalbox.bootstrap.tenant", TENANT);
+        properties.put("signalbox.bootstrap.api-key", API_KEY);
+        properties.put("signalbox.camel.shutdown-timeout", "5s");
+        properties.putAll(overrides);
+        app = ApplicationContext.builder(Application.class).properties(properties).start();
+        EmbeddedServer server = app.getBean(EmbeddedServer.class);
+        server.start();
+        baseUri = server.getURI();
+        return this;
+    }
+
+    void stopApp() {
+        if (app != null && app.isRunning()) {
+            app.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
+            app.close();
+        }
+        app = null;
+    }
+
+    ApplicationContext app() {
+        return app;
+    }
+
+    URI uri(String path) {
+        return baseUri.resolve(path);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(60));
+    }
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    LocalAws aws() {
+        return aws;
+    }
+
+    S3Client s3() {
+        return s3;
+    }
+
+    SqsClient sqs() {
+        return sqs;
+    }
+
+    List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    Connection database() throws SQLException {
+        Connection connection = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        stopApp();
+        s3.close();
+        sqs.close();
+        aws.close();
+        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
