@@ -2,6 +2,7 @@ package io.signalbox.infra;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,9 @@ public final class SignalboxStack extends Stack {
     public static final int EVENTS_PER_INGEST_TASK = 100;
 
     private final DeploymentSettings settings;
+    private final UploadStorage storage;
+    private final Partners partners;
+    private final Map<String, WorkQueue> queues = new LinkedHashMap<>();
     private final Map<RouteGroup, Service> services = new EnumMap<>(RouteGroup.class);
 
     public SignalboxStack(Construct scope, String id, DeploymentSettings settings) {
@@ -83,7 +87,7 @@ public final class SignalboxStack extends Stack {
 
         LogArchive logs = new LogArchive(this, "Logs", new LogArchive.Props(profile == DeploymentProfile.FREE ? 30 : 90));
         Network network = new Network(this, "Network", new Network.Props(profile.natGateways(), logs.bucket()));
-        UploadStorage storage = new UploadStorage(this, "Storage", new UploadStorage.Props(
+        storage = new UploadStorage(this, "Storage", new UploadStorage.Props(
                 profile.kmsEncryption(), settings.expireAfterDays(), settings.corsOrigins(), logs.bucket()));
 
         WorkQueue events = new WorkQueue(this, "Events",
@@ -92,6 +96,9 @@ public final class SignalboxStack extends Stack {
                 new WorkQueue.Props(prefix + "-jobs", JOBS_VISIBILITY, MAX_RECEIVE_COUNT));
         WorkQueue downloads = new WorkQueue(this, "Downloads",
                 new WorkQueue.Props(prefix + "-downloads", DOWNLOADS_VISIBILITY, MAX_RECEIVE_COUNT));
+        queues.put("events", events);
+        queues.put("jobs", jobs);
+        queues.put("downloads", downloads);
         storage.sendObjectEventsTo(events.queue());
         new DownloadEvents(this, "DownloadEvents",
                 new DownloadEvents.Props(storage.bucket(), "outbox/", downloads.queue(), logs.bucket()));
@@ -216,7 +223,7 @@ public final class SignalboxStack extends Stack {
                     new BacklogSteps(ingestTasks.min(), ingestTasks.max(), EVENTS_PER_INGEST_TASK)));
         }
 
-        new Partners(this, "Partners", new Partners.Props(settings.partners(), storage));
+        partners = new Partners(this, "Partners", new Partners.Props(settings.partners(), storage));
         settings.webDirectory().ifPresent(directory ->
                 new StaticSite(this, "Web", new StaticSite.Props(directory, logs.bucket())));
 
@@ -242,6 +249,23 @@ public final class SignalboxStack extends Stack {
 
     public DeploymentSettings settings() {
         return settings;
+    }
+
+    public Partners partners() {
+        return partners;
+    }
+
+    public UploadStorage storage() {
+        return storage;
+    }
+
+    /** A work queue by name: {@code events}, {@code jobs} or {@code downloads}. */
+    public WorkQueue queue(String name) {
+        WorkQueue queue = queues.get(name);
+        if (queue == null) {
+            throw new IllegalArgumentException("no queue named '" + name + "'; expected one of " + queues.keySet());
+        }
+        return queue;
     }
 
     /** The service of a route group. */

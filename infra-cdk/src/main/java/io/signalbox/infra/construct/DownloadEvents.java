@@ -60,6 +60,8 @@ public final class DownloadEvents extends Construct {
                         field("resources.ARN").startsWith(List.of(props.bucket().arnForObjects(props.prefix())))
                                 .build()))
                 .build()));
+        // The L2 trail always writes an empty EventSelectors list; CloudTrail takes one kind of selector or the other.
+        cfnTrail.addPropertyDeletionOverride("EventSelectors");
 
         rule = Rule.Builder.create(this, "Rule")
                 .description("CloudTrail GetObject data events under " + props.prefix() + " to the downloads queue")
