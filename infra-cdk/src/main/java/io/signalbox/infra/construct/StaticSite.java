@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -91,6 +92,17 @@ public final class StaticSite extends Construct {
                             "CDK's deployment handler only writes its own logs with this policy.");
                     RuleAcknowledgments.acknowledge(handler, "AwsSolutions-L1",
                             "The runtime of CDK's deployment handler is chosen by the CDK version.");
+                    String reason = "CDK's deployment handler copies the page from the CDK asset bucket into the"
+                            + " page bucket and invalidates the distribution; it runs only during deployment.";
+                    for (String action : List.of("s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*",
+                            "s3:Abort*")) {
+                        RuleAcknowledgments.acknowledge(handler, "AwsSolutions-IAM5[Action::" + action + "]", reason);
+                    }
+                    RuleAcknowledgments.acknowledge(handler, "AwsSolutions-IAM5[Resource::*]", reason);
+                    RuleAcknowledgments.acknowledge(handler, "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::"
+                            + "cdk-hnb659fds-assets-<AWS::AccountId>-" + Stack.of(this).getRegion() + "/*]", reason);
+                    RuleAcknowledgments.wildcardUnder(handler, (CfnElement) bucket.getNode().getDefaultChild(), "/*",
+                            reason);
                 });
     }
 
