@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.signalbox.infra.construct.WorkQueue;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
 
 class FreeProfileTemplateTest {
 
@@ -43,7 +44,7 @@ class FreeProfileTemplateTest {
         assertThat(images).hasSize(1);
         assertThat(routeGroups).containsExactly("api", "cleanup", "ingest", "process");
         assertThat(free.stack().getNode().findAll().stream()
-                .filter(node -> node instanceof software.amazon.awscdk.services.ecr.assets.DockerImageAsset))
+                .filter(node -> node instanceof DockerImageAsset))
                 .hasSize(1);
     }
 
