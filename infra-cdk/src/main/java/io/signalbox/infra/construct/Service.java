@@ -1,0 +1,218 @@
+package io.signalbox.infra.construct;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+
+import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.PropagatedTagSource;
+import software.amazon.awscdk.services.ecs.Protocol;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One route group as a Fargate service: the shared image on ARM64 with {@code ROUTE_GROUPS} set, its own task role
+ * (which starts with no permissions), its own log group, a read-only root file system with a scratch {@code /tmp},
+ * and a security group that admits nothing unless a load balancer is attached.
+ */
+public final class Service extends Construct {
+
+    public static final String CONTAINER_NAME = "signalbox";
+    public static final int HTTP_PORT = 8080;
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    /**
+     * @param routeGroup     value of {@code ROUTE_GROUPS}
+     * @param cluster        the ECS cluster
+     * @param vpc            the network
+     * @param subnets        where the tasks run
+     * @param assignPublicIp whether tasks get a public IP (public subnets without NAT)
+     * @param image          the one application image
+     * @param size           CPU and memory of a task
+     * @param desiredCount   tasks at deployment, before autoscaling takes over
+     * @param capacity       Fargate / Fargate Spot strategy
+     * @param environment    plain, non-secret settings
+     * @param secrets        settings injected from Secrets Manager
+     * @param logRetention   retention of the service's log group
+     * @param stopTimeout    time between SIGTERM and SIGKILL, at most 120 s on Fargate
+     * @param servesHttp     whether the container listens on {@link #HTTP_PORT} for a load balancer
+     */
+    public record Props(String routeGroup, ICluster cluster, IVpc vpc, SubnetSelection subnets, boolean assignPublicIp,
+            ContainerImage image, TaskSize size, int desiredCount, List<CapacityProviderStrategy> capacity,
+            Map<String, String> environment, Map<String, Secret> secrets, RetentionDays logRetention,
+            Duration stopTimeout, boolean servesHttp) {
+        public Props {
+            if (routeGroup == null || !NAME.matcher(routeGroup).matches()) {
+                throw new IllegalArgumentException("route group '" + routeGroup + "' is invalid; expected a"
+                        + " lowercase name such as api");
+            }
+            if (cluster == null || vpc == null || subnets == null || image == null || size == null
+                    || logRetention == null || stopTimeout == null) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': cluster, vpc, subnets, image,"
+                        + " size, logRetention and stopTimeout are required");
+            }
+            if (desiredCount < 0) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': desiredCount " + desiredCount
+                        + " is invalid; expected >= 0");
+            }
+            if (capacity == null || capacity.isEmpty()) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': capacity needs at least one"
+                        + " capacity provider");
+            }
+            long stopSeconds = stopTimeout.toSeconds().longValue();
+            if (stopSeconds < 2 || stopSeconds > 120) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': stopTimeout " + stopSeconds
+                        + " s is invalid; expected 2 to 120 s");
+            }
+            if (environment.containsKey("ROUTE_GROUPS")) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': ROUTE_GROUPS is set by the"
+                        + " service itself");
+            }
+            for (String name : secrets.keySet()) {
+                if (environment.containsKey(name)) {
+                    throw new IllegalArgumentException("service '" + routeGroup + "': " + name + " is both plain"
+                            + " environment and a secret");
+                }
+            }
+            capacity = List.copyOf(capacity);
+            environment = Map.copyOf(environment);
+            secrets = Map.copyOf(secrets);
+        }
+    }
+
+    private final FargateService service;
+    private final FargateTaskDefinition taskDefinition;
+    private final SecurityGroup securityGroup;
+    private final LogGroup logGroup;
+
+    public Service(Construct scope, String id, Props props) {
+        super(scope, id);
+        logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.vpc())
+                .description("Signalbox " + props.routeGroup() + " tasks")
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs over HTTPS");
+
+        taskDefinition = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(props.size().cpu())
+                .memoryLimitMiB(props.size().memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.ARM64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .volumes(List.of(Volume.builder().name("tmp").build()))
+                .build();
+        Map<String, String> environment = new TreeMap<>(props.environment());
+        environment.put("ROUTE_GROUPS", props.routeGroup());
+        ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
+                .containerName(CONTAINER_NAME)
+                .image(props.image())
+                .environment(environment)
+                .secrets(props.secrets())
+                .readonlyRootFilesystem(true)
+                .stopTimeout(props.stopTimeout())
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logGroup)
+                        .streamPrefix(props.routeGroup())
+                        .mode(AwsLogDriverMode.NON_BLOCKING)
+                        .build()));
+        if (props.servesHttp()) {
+            container.portMappings(List.of(PortMapping.builder()
+                    .containerPort(HTTP_PORT)
+                    .protocol(Protocol.TCP)
+                    .build()));
+        }
+        ContainerDefinition definition = taskDefinition.addContainer("App", container.build());
+        definition.addMountPoints(MountPoint.builder()
+                .sourceVolume("tmp")
+                .containerPath("/tmp")
+                .readOnly(false)
+                .build());
+
+        service = FargateService.Builder.create(this, "Service")
+                .cluster(props.cluster())
+                .taskDefinition(taskDefinition)
+                .desiredCount(props.desiredCount())
+                .capacityProviderStrategies(props.capacity())
+                .platformVersion(FargatePlatformVersion.VERSION1_4)
+                .vpcSubnets(props.subnets())
+                .assignPublicIp(props.assignPublicIp())
+                .securityGroups(List.of(securityGroup))
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .propagateTags(PropagatedTagSource.SERVICE)
+                .enableExecuteCommand(false)
+                .build();
+
+        RuleAcknowledgments.acknowledge(taskDefinition, "AwsSolutions-ECS2",
+                "Plain environment holds only names and settings (bucket, queues, route group); the database"
+                        + " credentials and the API key are ECS secrets.");
+        RuleAcknowledgments.acknowledge(taskDefinition, "AwsSolutions-IAM5[Resource::*]",
+                "The execution role's ecr:GetAuthorizationToken has no resource-level permissions.");
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public FargateTaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    /** The role the application runs as; it has no permissions until they are granted. */
+    public IRole taskRole() {
+        return taskDefinition.getTaskRole();
+    }
+
+    public SecurityGroup securityGroup() {
+        return securityGroup;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    public ScalableTaskCount scaleWithin(TaskRange range) {
+        return service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(range.min())
+                .maxCapacity(range.max())
+                .build());
+    }
+}
