@@ -51,6 +51,19 @@ class ReturnsTest {
     }
 
     @Test
+    void logReturnKeepsItsDigitsAcrossAFallOfNineOrdersOfMagnitude() {
+        double earlier = 1.231669137254291e9;
+        double close = 1.2511877086319612;
+        PriceSeries s = series(earlier, close, earlier);
+
+        double[] actual = s.run(Indicators.create("returns", Map.of("kind", "log")))[0];
+
+        double fall = StrictMath.log(close / earlier);
+        assertThat(actual[1]).isCloseTo(fall, within(1e-15 * Math.abs(fall)));
+        assertThat(actual[2]).isCloseTo(-fall, within(1e-15 * Math.abs(fall)));
+    }
+
+    @Test
     void logReturnIsEmptyUnlessBothClosesArePositive() {
         PriceSeries s = series(10.0, 0.0, 5.0, -2.0, -4.0, 3.0);
 
