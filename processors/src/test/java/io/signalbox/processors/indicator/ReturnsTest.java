@@ -26,7 +26,8 @@ class ReturnsTest {
                 assertThat(returns.lookback()).isEqualTo(period);
                 double[] expected = new double[s.size()];
                 for (int bar = 0; bar < s.size(); bar++) {
-                    expected[bar] = bar < period ? Double.NaN : StrictMath.log(s.close()[bar] / s.close()[bar - period]);
+                    expected[bar] = bar < period ? Double.NaN
+                            : StrictMath.log(s.close()[bar] / s.close()[bar - period]);
                 }
                 assertColumn("log_return_" + period, s, s.run(returns)[0], expected, 0.0);
             }
