@@ -21,23 +21,26 @@ public final class DecimalParser {
     private static final long MAX_EXACT_SIGNIFICAND = 1L << 53;
 
     private final byte separator;
+    private final byte alternative;
 
-    private DecimalParser(byte separator) {
+    private DecimalParser(byte separator, byte alternative) {
         this.separator = separator;
+        this.alternative = alternative;
     }
 
     /**
      * @return a parser for numbers with a decimal point
      */
     public static DecimalParser point() {
-        return new DecimalParser((byte) '.');
+        return new DecimalParser((byte) '.', (byte) '.');
     }
 
     /**
-     * @return a parser for numbers with a decimal comma ({@code 12,5})
+     * @return a parser for numbers with a decimal point or a decimal comma ({@code 12.5} or {@code 12,5}), for
+     *     files whose delimiter is not a comma
      */
-    public static DecimalParser comma() {
-        return new DecimalParser((byte) ',');
+    public static DecimalParser pointOrComma() {
+        return new DecimalParser((byte) '.', (byte) ',');
     }
 
     /**
@@ -83,7 +86,7 @@ public final class DecimalParser {
             }
             i++;
         }
-        if (i < to && bytes[i] == separator) {
+        if (i < to && (bytes[i] == separator || bytes[i] == alternative)) {
             i++;
             while (i < to) {
                 int d = bytes[i] - '0';
@@ -143,12 +146,12 @@ public final class DecimalParser {
 
     private double slowPath(byte[] bytes, int from, int to) {
         double value;
-        if (separator == '.') {
+        if (alternative == separator) {
             value = JavaDoubleParser.parseDouble(bytes, from, to - from);
         } else {
             byte[] copy = Arrays.copyOfRange(bytes, from, to);
             for (int i = 0; i < copy.length; i++) {
-                if (copy[i] == separator) {
+                if (copy[i] == alternative) {
                     copy[i] = '.';
                 }
             }
