@@ -231,11 +231,11 @@ public final class DoubleFormatter {
         }
         if (0 < point && point <= 21) {
             int end = pos + length + 1;
-            long low = digits % POW10[length - point];
-            long high = digits / POW10[length - point];
-            writeDigits(low, buffer, end, length - point);
+            writeDigits(digits, buffer, end);
+            for (int i = pos; i < pos + point; i++) {
+                buffer[i] = buffer[i + 1];
+            }
             buffer[pos + point] = '.';
-            writeDigits(high, buffer, pos + point);
             return end;
         }
         if (-6 < point && point <= 0) {
@@ -249,15 +249,13 @@ public final class DoubleFormatter {
             writeDigits(digits, buffer, end);
             return end;
         }
-        int end;
+        int end = pos + length + 1;
+        writeDigits(digits, buffer, end);
+        buffer[pos] = buffer[pos + 1];
         if (length == 1) {
-            buffer[pos] = (byte) ('0' + digits);
             end = pos + 1;
         } else {
-            end = pos + length + 1;
-            writeDigits(digits % POW10[length - 1], buffer, end, length - 1);
             buffer[pos + 1] = '.';
-            buffer[pos] = (byte) ('0' + digits / POW10[length - 1]);
         }
         buffer[end++] = 'e';
         int scientific = point - 1;
@@ -266,7 +264,7 @@ public final class DoubleFormatter {
             scientific = -scientific;
         }
         int scientificLength = scientific >= 100 ? 3 : scientific >= 10 ? 2 : 1;
-        writeDigits(scientific, buffer, end + scientificLength);
+        writeInt(scientific, buffer, end + scientificLength);
         return end + scientificLength;
     }
 
@@ -286,34 +284,52 @@ public final class DoubleFormatter {
         return value >= POW10[guess] ? guess + 1 : guess;
     }
 
-    /** Writes all digits of {@code value} (> 0) so that the last one is at {@code end - 1}. */
+    /** Writes all digits of {@code value} (> 0, below 10^18) so that the last one is at {@code end - 1}. */
     private static void writeDigits(long value, byte[] buffer, int end) {
-        long v = value;
+        if (value < 100_000_000L) {
+            writeInt((int) value, buffer, end);
+            return;
+        }
+        long high = value / 100_000_000L;
+        write8((int) (value - high * 100_000_000L), buffer, end);
+        if (high < 100_000_000L) {
+            writeInt((int) high, buffer, end - 8);
+        } else {
+            long top = high / 100_000_000L;
+            write8((int) (high - top * 100_000_000L), buffer, end - 8);
+            writeInt((int) top, buffer, end - 16);
+        }
+    }
+
+    /** Writes exactly eight digits of {@code value}, zero-padded, ending at {@code end - 1}. */
+    private static void write8(int value, byte[] buffer, int end) {
+        int v = value;
+        for (int i = end - 2; i >= end - 8; i -= 2) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            buffer[i] = DIGIT_PAIRS[r];
+            buffer[i + 1] = DIGIT_PAIRS[r + 1];
+            v = q;
+        }
+    }
+
+    /** Writes all digits of {@code value} (>= 0) so that the last one is at {@code end - 1}. */
+    private static void writeInt(int value, byte[] buffer, int end) {
+        int v = value;
         int i = end;
         while (v >= 100) {
-            long q = v / 100;
-            int r = (int) (v - q * 100) << 1;
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
             buffer[--i] = DIGIT_PAIRS[r + 1];
             buffer[--i] = DIGIT_PAIRS[r];
             v = q;
         }
         if (v >= 10) {
-            int r = (int) v << 1;
+            int r = v << 1;
             buffer[--i] = DIGIT_PAIRS[r + 1];
             buffer[--i] = DIGIT_PAIRS[r];
         } else {
             buffer[--i] = (byte) ('0' + v);
-        }
-    }
-
-    /** Writes exactly {@code count} digits of {@code value}, zero-padded on the left, ending at {@code end - 1}. */
-    private static void writeDigits(long value, byte[] buffer, int end, int count) {
-        long v = value;
-        int start = end - count;
-        for (int i = end - 1; i >= start; i--) {
-            long q = v / 10;
-            buffer[i] = (byte) ('0' + (v - q * 10));
-            v = q;
         }
     }
 

@@ -104,7 +104,7 @@ final class EngineRun {
 
         OutputStream target = resultCsv;
         GZIPOutputStream gzip = null;
-        ResultWriter writer = null;
+        RowSink writer = null;
         if (resultCsv != null) {
             if (recipe.output().gzip()) {
                 try {
@@ -116,10 +116,22 @@ final class EngineRun {
             }
             DoubleFormatter formatter = recipe.output().precision() == 0 ? DoubleFormatter.shortest()
                     : DoubleFormatter.withPrecision(recipe.output().precision());
-            writer = new ResultWriter(target, formatter, delimiter);
-            writeHeader(writer, reader);
+            writer = new BackgroundRowSink(new ResultWriter(target, formatter, delimiter), outputSlots.length);
         }
-        long rows = readRows(reader, writer);
+        long rows;
+        try {
+            if (writer != null) {
+                writeHeader(writer, reader);
+            }
+            rows = readRows(reader, writer);
+            if (writer != null) {
+                writer.finish();
+            }
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+        }
         if (join != null) {
             join.finish();
         }
@@ -132,7 +144,6 @@ final class EngineRun {
             single.ledger.finish();
         }
         if (writer != null) {
-            writer.finish();
             if (gzip != null) {
                 try {
                     gzip.finish();
@@ -309,7 +320,7 @@ final class EngineRun {
         join = new SignalsJoin(reader, name, numbers, signalsHeader, ts, sym, sig, null);
     }
 
-    private void writeHeader(ResultWriter writer, CsvReader reader) {
+    private void writeHeader(RowSink writer, CsvReader reader) {
         StringBuilder line = new StringBuilder();
         String sep = String.valueOf((char) delimiter);
         for (String name : outputNames) {
@@ -326,7 +337,7 @@ final class EngineRun {
         writer.text(all);
     }
 
-    private long readRows(CsvReader reader, ResultWriter writer) {
+    private long readRows(CsvReader reader, RowSink writer) {
         final int columns = header.size();
         final int[] fc = fieldColumns;
         final int tsCol = timestampColumn;

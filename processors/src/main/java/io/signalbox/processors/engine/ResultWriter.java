@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** Writes result rows as bytes into a large buffer that goes straight to the output stream. */
-final class ResultWriter {
+final class ResultWriter implements RowSink {
 
     private static final int CELL = DoubleFormatter.MAX_LENGTH + 1;
 
@@ -23,8 +23,8 @@ final class ResultWriter {
         this.delimiter = delimiter;
     }
 
-    /** Writes a line: the raw bytes, then one cell per value (NaN as an empty cell), then LF. */
-    void row(byte[] raw, int from, int to, double[] values, int[] columns) {
+    @Override
+    public void row(byte[] raw, int from, int to, double[] values, int[] columns) {
         int needed = to - from + columns.length * CELL + 1;
         if (position + needed > buffer.length) {
             flushBuffer();
@@ -48,7 +48,33 @@ final class ResultWriter {
         rows++;
     }
 
-    void text(byte[] bytes) {
+    /** Writes a line: the raw bytes, then the cells {@code values[offset, offset + count)}, then LF. */
+    void row(byte[] raw, int from, int to, double[] values, int offset, int count) {
+        int needed = to - from + count * CELL + 1;
+        if (position + needed > buffer.length) {
+            flushBuffer();
+            if (needed > buffer.length) {
+                buffer = new byte[needed];
+            }
+        }
+        byte[] b = buffer;
+        int p = position;
+        System.arraycopy(raw, from, b, p, to - from);
+        p += to - from;
+        for (int i = offset, end = offset + count; i < end; i++) {
+            b[p++] = delimiter;
+            double v = values[i];
+            if (v == v) {
+                p = formatter.format(v, b, p);
+            }
+        }
+        b[p++] = '\n';
+        position = p;
+        rows++;
+    }
+
+    @Override
+    public void text(byte[] bytes) {
         if (position + bytes.length > buffer.length) {
             flushBuffer();
             if (bytes.length > buffer.length) {
@@ -59,17 +85,23 @@ final class ResultWriter {
         position += bytes.length;
     }
 
-    long rows() {
+    @Override
+    public long rows() {
         return rows;
     }
 
-    void finish() {
+    @Override
+    public void finish() {
         flushBuffer();
         try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
+    }
+
+    @Override
+    public void close() {
     }
 
     private void flushBuffer() {
