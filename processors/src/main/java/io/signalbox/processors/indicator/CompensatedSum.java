@@ -1,12 +1,14 @@
 package io.signalbox.processors.indicator;
 
 /**
- * A running sum that carries the low-order bits each addition would lose (Neumaier's variant of Kahan summation).
+ * A running sum that carries the low-order bits each addition would lose, so that its error stays within a few
+ * units in the last place of the true sum however many values went through.
  *
  * <p>Rolling windows add every value once and subtract it once; with a plain {@code double} the rounding errors of
  * those operations accumulate over the life of the series, and a single huge value that passes through the window
- * leaves its rounding error behind for good. The compensation term keeps the error of {@link #value()} within a few
- * units in the last place of the true sum, however many values went through.
+ * leaves its rounding error behind for good. Each addition here is Knuth's TwoSum, which recovers the exact rounding
+ * error of {@code sum + x} for any magnitudes without a branch (Neumaier's variant needs one, and the branch is
+ * unpredictable for sums of deviations that change sign).
  */
 final class CompensatedSum {
 
@@ -15,11 +17,8 @@ final class CompensatedSum {
 
     void add(double x) {
         double t = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
+        double xPart = t - sum;
+        compensation += (sum - (t - xPart)) + (x - xPart);
         sum = t;
     }
 
