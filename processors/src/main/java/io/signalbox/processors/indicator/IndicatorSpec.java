@@ -17,6 +17,12 @@ import java.util.Set;
 public record IndicatorSpec(String type, String description, Set<String> inputs, List<ParameterSpec> parameters) {
 
     /**
+     * Keeps immutable copies of the inputs, in their order, and of the parameters.
+     *
+     * @param type the type name
+     * @param description one sentence for the documentation
+     * @param inputs the bar fields the type reads
+     * @param parameters the parameters it accepts
      * @throws NullPointerException when any component is missing
      */
     public IndicatorSpec {

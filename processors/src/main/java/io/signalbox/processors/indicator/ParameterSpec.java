@@ -30,6 +30,16 @@ public record ParameterSpec(String name, Kind kind, Object defaultValue, Number 
     }
 
     /**
+     * Keeps an immutable copy of the choices.
+     *
+     * @param name the parameter's key in the recipe
+     * @param kind what JSON value it takes
+     * @param defaultValue the value used when the parameter is left out, or {@code null}
+     * @param minimum the smallest accepted value of a number, or {@code null}
+     * @param exclusiveMinimum whether {@code minimum} itself is refused
+     * @param maximum the largest accepted value of a number, or {@code null}
+     * @param choices the accepted values of a string with a fixed set of them; empty otherwise
+     * @param description one sentence for the documentation
      * @throws NullPointerException when the name, kind, choices or description is missing
      */
     public ParameterSpec {
