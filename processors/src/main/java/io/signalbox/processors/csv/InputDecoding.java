@@ -1,6 +1,7 @@
 package io.signalbox.processors.csv;
 
 import io.signalbox.processors.LimitExceededException;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,9 @@ public final class InputDecoding {
             } catch (ZipException e) {
                 throw new CsvFormatException(fileName, 0, null, "the gzip stream is corrupt after "
                         + produced + " decompressed bytes (" + e.getMessage() + ")");
+            } catch (EOFException e) {
+                throw new CsvFormatException(fileName, 0, null, "the gzip stream ends early, after " + produced
+                        + " decompressed bytes; expected a complete gzip file");
             }
             if (n > 0) {
                 produced += n;

@@ -101,12 +101,15 @@ public final class DoubleFormatter {
                     return layout(integer, 0, value, buffer, pos);
                 }
             }
-            return toDecimal(-minusQ, c, 0, value, buffer, pos);
+            return toDecimal(-minusQ, c, value, buffer, pos);
+        }
+        if (fraction >= C_TINY) {
+            return toDecimal(Q_MIN, fraction, value, buffer, pos);
         }
         if (fraction != 0) {
-            return fraction < C_TINY
-                    ? toDecimal(Q_MIN, 10 * fraction, -1, value, buffer, pos)
-                    : toDecimal(Q_MIN, fraction, 0, value, buffer, pos);
+            // The two smallest subnormals, where the interval arithmetic needs more room: 5e-324 and 1e-323 are
+            // the shortest and closest decimals that read back as 1 and 2 times 2^-1074.
+            return fraction == 1 ? layout(5, -324, value, buffer, pos) : layout(1, -323, value, buffer, pos);
         }
         buffer[pos++] = '0';
         return pos;
@@ -129,7 +132,7 @@ public final class DoubleFormatter {
      * multiplied by an approximation of 10^-k from POWER_TABLE, giving candidates s 10^k and (s+1) 10^k, and
      * first the one-digit-shorter candidates s' 10^(k+1), t' 10^(k+1) are tried.
      */
-    private int toDecimal(int q, long c, int dk, double value, byte[] buffer, int pos) {
+    private int toDecimal(int q, long c, double value, byte[] buffer, int pos) {
         int out = (int) c & 0x1;
         long cb = c << 2;
         long cbr = cb + 2;
@@ -152,7 +155,7 @@ public final class DoubleFormatter {
         long vbr = roundOddProduct(g1, g0, cbr << h);
 
         long s = vb >> 2;
-        if (s >= 100) {
+        if (s >= 10) {
             long sp10 = 10 * Math.multiplyHigh(s, 115_292_150_460_684_698L << 4);
             long tp10 = sp10 + 10;
             boolean upin = vbl + out <= sp10 << 2;
@@ -165,10 +168,10 @@ public final class DoubleFormatter {
         boolean uin = vbl + out <= s << 2;
         boolean win = (t << 2) + out <= vbr;
         if (uin != win) {
-            return layout(uin ? s : t, k + dk, value, buffer, pos);
+            return layout(uin ? s : t, k, value, buffer, pos);
         }
         long cmp = vb - (s + t << 1);
-        return layout(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k + dk, value, buffer, pos);
+        return layout(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k, value, buffer, pos);
     }
 
     private static long roundOddProduct(long g1, long g0, long cp) {
