@@ -211,7 +211,7 @@ class IndicatorsTest {
         for (String type : Indicators.types()) {
             Map<String, Object> explicit = new HashMap<>();
             for (ParameterSpec parameter : Indicators.spec(type).parameters()) {
-                if (parameter.defaultValue() != null && !(type.equals("vwap") && parameter.name().equals("zone"))) {
+                if (parameter.defaultValue() != null) {
                     explicit.put(parameter.name(), parameter.defaultValue());
                 }
             }

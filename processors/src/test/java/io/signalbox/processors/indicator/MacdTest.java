@@ -12,7 +12,7 @@ class MacdTest {
 
     @Test
     void signalOfOneBarIsTheMacdLineItselfAndTheHistogramIsZero() {
-        PriceSeries s = PriceSeries.randomWalk("random walk", 51, 500, 100.0, 0.01);
+        PriceSeries s = PriceSeries.withGaps("walk with jumps", 51, 2000);
         Indicator macd = Indicators.create("macd", Map.of("fast", 12, "slow", 26, "signal", 1));
 
         double[][] actual = s.run(macd);
