@@ -14,12 +14,13 @@ public final class CsvFormatException extends BadInputException {
 
     /**
      * @param file the file's name as the user knows it
-     * @param line the 1-based physical line where the problem is
+     * @param line the 1-based physical line where the problem is, or 0 when it is not at a known line
      * @param column the column's name from the header, or {@code null} when the problem is not in one column
      * @param reason what was found and what was expected
      */
     public CsvFormatException(String file, long line, String column, String reason) {
-        super(file + " line " + line + (column == null ? "" : ", column \"" + column + "\"") + ": " + reason);
+        super(file + (line > 0 ? " line " + line : "") + (column == null ? "" : ", column \"" + column + "\"")
+                + ": " + reason);
         this.file = file;
         this.line = line;
         this.column = column;

@@ -1,23 +1,26 @@
 package io.signalbox.processors.engine;
 
 import io.signalbox.processors.recipe.Recipe;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Runs a recipe over a prices file in one streaming pass, writing the result CSV and the summary JSON.
  *
- * <p>Placeholder until the engine lands: copies the CSV through and counts its data rows.
+ * <p>Memory does not grow with the file: the input is read through one reusable buffer, each symbol keeps state
+ * bounded by the recipe's longest window, and output goes straight to the given streams. What the engine accepts
+ * and how it reads ambiguous input is in {@code docs/csv-interpretation.md}; the summary's formulas are in
+ * {@code docs/summary.md}.
+ *
+ * <p>An engine is immutable and may run many jobs, one per thread at a time per call.
  */
 public final class SignalEngine {
 
-    private SignalEngine() {
+    private final EngineLimits limits;
+
+    private SignalEngine(EngineLimits limits) {
+        this.limits = limits;
     }
 
     /**
@@ -32,46 +35,125 @@ public final class SignalEngine {
      *
      * @param input the files to read
      * @param recipe what to compute
-     * @param resultCsv where the result CSV goes; flushed, not closed
-     * @param summaryJson where the summary JSON goes; flushed, not closed
-     * @param progress told how far the run has come
+     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only
+     * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
+     * @param progress told how far the run has come, every 65,536 rows and at the end
      * @return what the run counted
-     * @throws io.signalbox.processors.BadInputException when the input cannot be processed as the recipe asks
+     * @throws io.signalbox.processors.BadInputException when the input cannot be processed as the recipe asks: a
+     *     {@link io.signalbox.processors.csv.CsvFormatException} naming the file, line and column, or a
+     *     {@link io.signalbox.processors.LimitExceededException} naming the limit
      * @throws UncheckedIOException when reading or writing fails
      */
     public EngineReport run(EngineInput input, Recipe recipe, OutputStream resultCsv, OutputStream summaryJson,
             ProgressListener progress) {
-        try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(input.prices(), StandardCharsets.UTF_8));
-            Writer out = new OutputStreamWriter(resultCsv, StandardCharsets.UTF_8);
-            long lines = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                out.write(line);
-                out.write('\n');
-                lines++;
-            }
-            out.flush();
-            long rows = Math.max(0, lines - 1);
-            progress.rowsRead(rows);
-            summaryJson.write(("{\"rows\":" + rows + "}\n").getBytes(StandardCharsets.UTF_8));
-            summaryJson.flush();
-            return new EngineReport(rows, 0, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(recipe, "recipe");
+        Objects.requireNonNull(progress, "progress");
+        return new EngineRun(input, recipe, limits, progress).run(resultCsv, summaryJson);
     }
 
-    /** Settings of an engine; every limit has a safe default. */
+    /** Settings of an engine; every limit has a safe default, and each setter checks its argument. */
     public static final class Builder {
 
+        private int maxLineBytes = 1 << 20;
+        private int maxColumns = 512;
+        private long maxRows = 10_000_000_000L;
+        private int maxSymbols = 20_000;
+        private int maxGzipRatio = 200;
+        private int maxTradesListed = 10_000;
+        private int maxSkippedRowsListed = 100;
+
         private Builder() {
+        }
+
+        /**
+         * @param bytes the longest line accepted, 64 to 64 MiB; default 1 MiB
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxLineBytes(int bytes) {
+            this.maxLineBytes = check("maxLineBytes", bytes, 64, 64 << 20);
+            return this;
+        }
+
+        /**
+         * @param columns the most columns a file may have, 2 to 100,000; default 512
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxColumns(int columns) {
+            this.maxColumns = check("maxColumns", columns, 2, 100_000);
+            return this;
+        }
+
+        /**
+         * @param rows the most data rows a prices file may have, at least 1; default 10 billion
+         * @return this builder
+         * @throws IllegalArgumentException when less than 1
+         */
+        public Builder maxRows(long rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("maxRows must be at least 1, not " + rows);
+            }
+            this.maxRows = rows;
+            return this;
+        }
+
+        /**
+         * @param symbols the most distinct symbols a file may have, 1 to 1,000,000; default 20,000 (each costs
+         *     state of the order of the recipe's windows)
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxSymbols(int symbols) {
+            this.maxSymbols = check("maxSymbols", symbols, 1, 1_000_000);
+            return this;
+        }
+
+        /**
+         * @param ratio how many times its compressed size a gzip input may expand to, 2 to 100,000; default 200
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxGzipRatio(int ratio) {
+            this.maxGzipRatio = check("maxGzipRatio", ratio, 2, 100_000);
+            return this;
+        }
+
+        /**
+         * @param trades the most trades the summary lists when the recipe asks for them, 0 to 1,000,000; default
+         *     10,000 (the rest are counted)
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxTradesListed(int trades) {
+            this.maxTradesListed = check("maxTradesListed", trades, 0, 1_000_000);
+            return this;
+        }
+
+        /**
+         * @param rows the most skipped rows the summary describes, 0 to 100,000; default 100
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder maxSkippedRowsListed(int rows) {
+            this.maxSkippedRowsListed = check("maxSkippedRowsListed", rows, 0, 100_000);
+            return this;
         }
 
         /**
          * @return the engine
          */
         public SignalEngine build() {
-            return new SignalEngine();
+            return new SignalEngine(new EngineLimits(maxLineBytes, maxColumns, maxRows, maxSymbols, maxGzipRatio,
+                    maxTradesListed, maxSkippedRowsListed));
+        }
+
+        private static int check(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", not " + value);
+            }
+            return value;
         }
     }
 }

@@ -33,6 +33,8 @@ public interface Indicator {
      * @param volume volume, {@link Double#NaN} when the file has none
      * @param out where the values go
      * @param offset index of the first column's value in {@code out}
+     * @throws ArrayIndexOutOfBoundsException when {@code out} has fewer than {@code offset + columns().size()}
+     *     elements
      */
     void update(long epochMillis, double open, double high, double low, double close, double volume,
             double[] out, int offset);

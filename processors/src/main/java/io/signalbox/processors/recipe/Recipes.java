@@ -1,15 +1,21 @@
 package io.signalbox.processors.recipe;
 
-import java.util.Set;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Reads recipes: built-in presets by name, or JSON documents.
- *
- * <p>Placeholder until the engine lands: knows only the {@code default} preset.
+ * Reads recipes: built-in presets by name, or JSON documents ({@code "version": 1}). Validation happens here,
+ * before any data is read: unknown keys, wrong types and impossible parameters are refused with the JSON path of the
+ * offending element. The format is described in {@code docs/recipes.md} and by the JSON Schema
+ * {@code recipe.schema.json} next to this class.
  */
 public final class Recipes {
 
-    private static final Set<String> PRESETS = Set.of("default");
+    /** The names of the built-in presets. */
+    public static final List<String> PRESETS = List.of("default", "indicators");
 
     private Recipes() {
     }
@@ -23,18 +29,34 @@ public final class Recipes {
         if (!PRESETS.contains(name)) {
             throw new RecipeException("$", "unknown preset \"" + name + "\"; expected one of " + PRESETS);
         }
-        return new Recipe(name);
+        return RecipeParser.parse(presetJson(name), name);
+    }
+
+    /**
+     * @param name a preset's name from {@link #PRESETS}
+     * @return the preset's JSON document
+     * @throws RecipeException when no preset has that name
+     */
+    public static String presetJson(String name) {
+        if (!PRESETS.contains(name)) {
+            throw new RecipeException("$", "unknown preset \"" + name + "\"; expected one of " + PRESETS);
+        }
+        try (InputStream in = Recipes.class.getResourceAsStream("presets/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("preset " + name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * @param json a recipe document
      * @return the validated recipe
-     * @throws RecipeException when the document is not a valid recipe
+     * @throws RecipeException when the document is not a valid recipe; its path names the offending element
      */
     public static Recipe parse(String json) {
-        if (json.isBlank()) {
-            throw new RecipeException("$", "empty document; expected a JSON object");
-        }
-        return new Recipe("custom");
+        return RecipeParser.parse(json, "custom");
     }
 }

@@ -1,0 +1,80 @@
+package io.signalbox.bench.decimal;
+
+import io.signalbox.processors.decimal.DoubleFormatter;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Writing doubles as text: the engine's formatter (shortest, and rounded to 6 digits) against the JDK's
+ * {@code Double.toString} plus encoding, per value, over indicator-like values with full 17-digit precision.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FormatterBenchmark {
+
+    private static final int VALUES = 4096;
+
+    @Param({"indicator", "price"})
+    public String kind;
+
+    private final double[] values = new double[VALUES];
+    private final byte[] buffer = new byte[VALUES * DoubleFormatter.MAX_LENGTH];
+    private final DoubleFormatter shortest = DoubleFormatter.shortest();
+    private final DoubleFormatter six = DoubleFormatter.withPrecision(6);
+
+    @Setup
+    public void generate() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < VALUES; i++) {
+            values[i] = kind.equals("price") ? Math.round(random.nextDouble(10, 500) * 100) / 100.0
+                    : random.nextDouble(10, 500) * (1 + random.nextGaussian() * 1e-3);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public int shortest() {
+        int p = 0;
+        for (double v : values) {
+            p = shortest.format(v, buffer, p);
+        }
+        return p;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public int sixDigits() {
+        int p = 0;
+        for (double v : values) {
+            p = six.format(v, buffer, p);
+        }
+        return p;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public int jdkToString() {
+        int length = 0;
+        for (double v : values) {
+            length += Double.toString(v).getBytes(StandardCharsets.US_ASCII).length;
+        }
+        return length;
+    }
+}

@@ -1,0 +1,195 @@
+package io.signalbox.processors.engine;
+
+import io.signalbox.processors.csv.CsvFormatException;
+import io.signalbox.processors.csv.CsvReader;
+import io.signalbox.processors.decimal.DecimalParser;
+import io.signalbox.processors.time.TimestampFormat;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Joins a signals file to the bars on (symbol, timestamp) while both are read once, front to back.
+ *
+ * <p>The signals file must list its rows in the same order as the prices file lists the bars they refer to (the same
+ * grouping of symbols, time increasing within a symbol). One row is held at a time: it is matched when the prices
+ * reach its symbol and time; it is counted as unmatched when the prices of its symbol have already passed its time;
+ * otherwise it waits, and the rows behind it wait with it.
+ */
+final class SignalsJoin {
+
+    private final CsvReader reader;
+    private final String file;
+    private final DecimalParser numbers;
+    private final int timestampColumn;
+    private final int symbolColumn;
+    private final int signalColumn;
+    private final int width;
+    private final List<String> header;
+    private TimestampFormat format;
+
+    private boolean pending;
+    private byte[] pendingSymbol = new byte[32];
+    private int pendingSymbolLength;
+    private long pendingMillis;
+    private double pendingValue;
+    private long pendingLine;
+
+    private byte[] previousSymbol = new byte[32];
+    private int previousSymbolLength = -1;
+    private long previousMillis;
+
+    private long rows;
+    private long matched;
+    private long unmatched;
+    private long firstUnmatchedLine;
+
+    SignalsJoin(CsvReader reader, String file, DecimalParser numbers, List<String> header, int timestampColumn,
+            int symbolColumn, int signalColumn, TimestampFormat format) {
+        this.reader = reader;
+        this.file = file;
+        this.numbers = numbers;
+        this.header = header;
+        this.width = header.size();
+        this.timestampColumn = timestampColumn;
+        this.symbolColumn = symbolColumn;
+        this.signalColumn = signalColumn;
+        this.format = format;
+    }
+
+    /**
+     * @param symbols the run's symbols
+     * @param single the only state when the prices file has no symbol column, else {@code null}
+     * @param state the bar's symbol
+     * @param millis the bar's time
+     * @return the signal for the bar, or NaN when the signals file has none
+     */
+    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis) {
+        while (true) {
+            if (!pending && !advance()) {
+                return Double.NaN;
+            }
+            SymbolState owner = single != null ? single
+                    : symbols.find(pendingSymbol, 0, pendingSymbolLength);
+            if (owner == state) {
+                if (pendingMillis < millis) {
+                    drop();
+                    continue;
+                }
+                if (pendingMillis == millis) {
+                    pending = false;
+                    matched++;
+                    return pendingValue;
+                }
+                return Double.NaN;
+            }
+            if (owner != null && owner.lastMillis >= pendingMillis) {
+                drop();
+                continue;
+            }
+            return Double.NaN;
+        }
+    }
+
+    /** Counts every row not yet matched as unmatched; call after the last bar. */
+    void finish() {
+        while (pending || advance()) {
+            drop();
+        }
+    }
+
+    private void drop() {
+        pending = false;
+        unmatched++;
+        if (firstUnmatchedLine == 0) {
+            firstUnmatchedLine = pendingLine;
+        }
+    }
+
+    private boolean advance() {
+        while (reader.next()) {
+            if (readRow()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the reader's current row; false when its signal cell is empty. */
+    private boolean readRow() {
+        rows++;
+        long line = reader.line();
+        if (reader.fieldCount() != width) {
+            throw new CsvFormatException(file, line, null, "found " + reader.fieldCount() + " fields; expected "
+                    + width + " like the header");
+        }
+        byte[] tb = reader.array(timestampColumn);
+        int ts = reader.start(timestampColumn);
+        int te = reader.end(timestampColumn);
+        if (format == null) {
+            format = TimestampFormat.detect(tb, ts, te);
+            if (format == null) {
+                throw new CsvFormatException(file, line, header.get(timestampColumn), "\"" + reader.text(timestampColumn)
+                        + "\" is not a timestamp; expected an ISO-8601 date or date-time, or epoch seconds or "
+                        + "milliseconds");
+            }
+        }
+        long millis = format.parse(tb, ts, te);
+        if (millis == TimestampFormat.INVALID) {
+            throw new CsvFormatException(file, line, header.get(timestampColumn), "\"" + reader.text(timestampColumn)
+                    + "\" is not a timestamp in the file's format; expected " + format.description());
+        }
+        double value = SignalValues.parse(numbers, reader.array(signalColumn), reader.start(signalColumn),
+                reader.end(signalColumn));
+        if (value == SignalValues.INVALID) {
+            throw new CsvFormatException(file, line, header.get(signalColumn), "\"" + reader.text(signalColumn)
+                    + "\" is not a signal; expected " + SignalValues.EXPECTED);
+        }
+        int length = 0;
+        if (symbolColumn >= 0) {
+            int ss = reader.start(symbolColumn);
+            length = reader.end(symbolColumn) - ss;
+            if (pendingSymbol.length < length) {
+                pendingSymbol = new byte[Math.max(length, pendingSymbol.length * 2)];
+            }
+            System.arraycopy(reader.array(symbolColumn), ss, pendingSymbol, 0, length);
+        }
+        if (previousSymbolLength == length
+                && Arrays.equals(previousSymbol, 0, length, pendingSymbol, 0, length) && millis <= previousMillis) {
+            throw new CsvFormatException(file, line, header.get(timestampColumn), "time " + reader.text(timestampColumn)
+                    + " does not increase within its symbol; expected the signals in the same order as the prices, "
+                    + "time increasing within each symbol");
+        }
+        if (previousSymbol.length < length) {
+            previousSymbol = new byte[pendingSymbol.length];
+        }
+        System.arraycopy(pendingSymbol, 0, previousSymbol, 0, length);
+        previousSymbolLength = length;
+        previousMillis = millis;
+        pendingSymbolLength = length;
+        pendingMillis = millis;
+        pendingLine = line;
+        if (value != value) {
+            return false;
+        }
+        pendingValue = value;
+        pending = true;
+        return true;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    long matched() {
+        return matched;
+    }
+
+    long unmatched() {
+        return unmatched;
+    }
+
+    long firstUnmatchedLine() {
+        return firstUnmatchedLine;
+    }
+
+}

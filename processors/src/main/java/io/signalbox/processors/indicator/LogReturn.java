@@ -1,0 +1,37 @@
+package io.signalbox.processors.indicator;
+
+import java.util.List;
+
+/**
+ * Log return of the close over {@code period} bars, {@code ln(close / close[-period])}. Empty unless both closes
+ * are positive.
+ */
+final class LogReturn implements Indicator {
+
+    private final List<String> columns;
+    private final int period;
+    private final DoubleRing closes;
+
+    LogReturn(int period) {
+        this.columns = List.of("log_return_" + period);
+        this.period = period;
+        this.closes = new DoubleRing(period);
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public int lookback() {
+        return period;
+    }
+
+    @Override
+    public void update(long epochMillis, double open, double high, double low, double close, double volume,
+            double[] out, int offset) {
+        out[offset] = closes.full() ? LogReturns.of(close, closes.oldest()) : Double.NaN;
+        closes.push(close);
+    }
+}

@@ -1,0 +1,42 @@
+package io.signalbox.processors.indicator;
+
+import java.util.List;
+
+/**
+ * Volume-weighted average price over the last {@code window} bars: the sum of typical price
+ * {@code (high + low + close) / 3} times volume, divided by the sum of volume. Empty while the window's volume is
+ * zero.
+ */
+final class RollingVwap implements Indicator {
+
+    private final List<String> columns;
+    private final int window;
+    private final RollingSum weightedPrices;
+    private final RollingSum volumes;
+
+    RollingVwap(int window) {
+        this.columns = List.of("vwap_" + window);
+        this.window = window;
+        this.weightedPrices = new RollingSum(window);
+        this.volumes = new RollingSum(window);
+    }
+
+    @Override
+    public List<String> columns() {
+        return columns;
+    }
+
+    @Override
+    public int lookback() {
+        return window - 1;
+    }
+
+    @Override
+    public void update(long epochMillis, double open, double high, double low, double close, double volume,
+            double[] out, int offset) {
+        weightedPrices.push((high + low + close) / 3.0 * volume);
+        volumes.push(volume);
+        double totalVolume = volumes.sum();
+        out[offset] = volumes.full() && totalVolume != 0.0 ? weightedPrices.sum() / totalVolume : Double.NaN;
+    }
+}

@@ -1,0 +1,342 @@
+package io.signalbox.processors.time;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One way of writing a bar's time, detected from the first data row of a file and then required of every row.
+ *
+ * <ul>
+ *   <li>{@code iso_datetime}: {@code 2024-01-02T09:30:00Z}, a space instead of {@code T}, seconds and up to nine
+ *       fraction digits optional, an offset {@code Z}, {@code +01:00}, {@code +0100} or {@code +01} optional (the
+ *       rows of one file either all have one or all lack one); without an offset the time is read as UTC;</li>
+ *   <li>{@code iso_date}: {@code 2024-01-02}, midnight UTC;</li>
+ *   <li>{@code basic_date}: {@code 20240102}, eight digits forming a date between 1900 and 2199, midnight UTC;</li>
+ *   <li>{@code epoch_seconds}: whole seconds since 1970-01-01T00:00:00Z below 100,000,000,000, with up to nine
+ *       fraction digits;</li>
+ *   <li>{@code epoch_millis}: whole milliseconds since the epoch, 100,000,000,000 or more.</li>
+ * </ul>
+ *
+ * <p>Times are kept as milliseconds since the epoch; finer fractions are truncated. Instances are immutable.
+ */
+public final class TimestampFormat {
+
+    /** What {@link #parse} returns for text that is not a time in this format. */
+    public static final long INVALID = Long.MIN_VALUE;
+
+    private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private enum Kind {
+        ISO_DATETIME("iso_datetime", "an ISO-8601 date-time such as 2024-01-02T09:30:00Z"),
+        ISO_DATE("iso_date", "an ISO-8601 date such as 2024-01-02"),
+        BASIC_DATE("basic_date", "a date of eight digits such as 20240102"),
+        EPOCH_SECONDS("epoch_seconds", "seconds since the epoch such as 1704187800"),
+        EPOCH_MILLIS("epoch_millis", "milliseconds since the epoch such as 1704187800000");
+
+        private final String id;
+        private final String example;
+
+        Kind(String id, String example) {
+            this.id = id;
+            this.example = example;
+        }
+    }
+
+    private final Kind kind;
+    private final boolean withOffset;
+
+    private TimestampFormat(Kind kind, boolean withOffset) {
+        this.kind = kind;
+        this.withOffset = withOffset;
+    }
+
+    /**
+     * Finds the format of one value.
+     *
+     * @param bytes the text
+     * @param from index of its first byte
+     * @param to index after its last byte
+     * @return the format, or {@code null} when the text is a time in none of the formats
+     */
+    public static TimestampFormat detect(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length >= 16 && bytes[from + 4] == '-') {
+            TimestampFormat withZone = new TimestampFormat(Kind.ISO_DATETIME, true);
+            if (withZone.parse(bytes, from, to) != INVALID) {
+                return withZone;
+            }
+            TimestampFormat local = new TimestampFormat(Kind.ISO_DATETIME, false);
+            return local.parse(bytes, from, to) != INVALID ? local : null;
+        }
+        if (length == 10) {
+            TimestampFormat date = new TimestampFormat(Kind.ISO_DATE, false);
+            if (date.parse(bytes, from, to) != INVALID) {
+                return date;
+            }
+        }
+        if (length == 8) {
+            TimestampFormat basic = new TimestampFormat(Kind.BASIC_DATE, false);
+            if (basic.parse(bytes, from, to) != INVALID) {
+                return basic;
+            }
+        }
+        TimestampFormat seconds = new TimestampFormat(Kind.EPOCH_SECONDS, false);
+        if (seconds.parse(bytes, from, to) != INVALID) {
+            return seconds;
+        }
+        TimestampFormat millis = new TimestampFormat(Kind.EPOCH_MILLIS, false);
+        return millis.parse(bytes, from, to) != INVALID ? millis : null;
+    }
+
+    /**
+     * @param name a name as returned by {@link #name()}: {@code iso_datetime}, {@code iso_date},
+     *     {@code basic_date}, {@code epoch_seconds} or {@code epoch_millis}
+     * @return the format, accepting date-times with or without offset
+     * @throws IllegalArgumentException when the name is none of these
+     */
+    public static TimestampFormat named(String name) {
+        for (Kind kind : Kind.values()) {
+            if (kind.id.equals(name)) {
+                return new TimestampFormat(kind, false);
+            }
+        }
+        throw new IllegalArgumentException("unknown timestamp format \"" + name + "\"");
+    }
+
+    /**
+     * @return the names {@link #named} accepts
+     */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            names.add(kind.id);
+        }
+        return names;
+    }
+
+    /**
+     * @return the format's name, such as {@code iso_datetime}
+     */
+    public String name() {
+        return kind.id;
+    }
+
+    /**
+     * @return a phrase with an example, for error messages
+     */
+    public String description() {
+        if (kind == Kind.ISO_DATETIME) {
+            return withOffset ? "an ISO-8601 date-time with an offset such as 2024-01-02T09:30:00Z"
+                    : "an ISO-8601 date-time without an offset such as 2024-01-02T09:30:00";
+        }
+        return kind.example;
+    }
+
+    /**
+     * @param bytes the text
+     * @param from index of the first byte
+     * @param to index after the last byte
+     * @return milliseconds since the epoch, or {@link #INVALID} when the text is not a time in this format
+     */
+    public long parse(byte[] bytes, int from, int to) {
+        switch (kind) {
+            case ISO_DATETIME:
+                return parseDateTime(bytes, from, to);
+            case ISO_DATE:
+                return to - from == 10 ? toMillis(parseDate(bytes, from, true)) : INVALID;
+            case BASIC_DATE:
+                return to - from == 8 ? toMillis(parseDate(bytes, from, false)) : INVALID;
+            case EPOCH_SECONDS:
+                return parseEpochSeconds(bytes, from, to);
+            default:
+                return parseEpochMillis(bytes, from, to);
+        }
+    }
+
+    /**
+     * @param epochMillis a time
+     * @return the time as ISO-8601 text in UTC, such as {@code 2024-01-02T09:30:00Z}
+     */
+    public static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    private long parseDateTime(byte[] b, int from, int to) {
+        if (to - from < 16) {
+            return INVALID;
+        }
+        long day = parseDate(b, from, true);
+        byte separator = b[from + 10];
+        if (day == INVALID || separator != 'T' && separator != ' ' && separator != 't') {
+            return INVALID;
+        }
+        int hour = twoDigits(b, from + 11);
+        int minute = twoDigits(b, from + 14);
+        if (hour < 0 || hour > 23 || b[from + 13] != ':' || minute < 0 || minute > 59) {
+            return INVALID;
+        }
+        long millis = day * MILLIS_PER_DAY + hour * 3_600_000L + minute * 60_000L;
+        int i = from + 16;
+        if (i < to && b[i] == ':') {
+            int second = i + 3 <= to ? twoDigits(b, i + 1) : -1;
+            if (second < 0 || second > 59) {
+                return INVALID;
+            }
+            millis += second * 1000L;
+            i += 3;
+            if (i < to && (b[i] == '.' || b[i] == ',')) {
+                i++;
+                int fractionStart = i;
+                int fraction = 0;
+                while (i < to && b[i] >= '0' && b[i] <= '9') {
+                    if (i - fractionStart < 3) {
+                        fraction = fraction * 10 + (b[i] - '0');
+                    }
+                    i++;
+                }
+                int digits = i - fractionStart;
+                if (digits == 0 || digits > 9) {
+                    return INVALID;
+                }
+                for (int d = digits; d < 3; d++) {
+                    fraction *= 10;
+                }
+                millis += fraction;
+            }
+        }
+        if (i == to) {
+            return withOffset ? INVALID : millis;
+        }
+        if (!withOffset) {
+            return INVALID;
+        }
+        if (b[i] == 'Z' || b[i] == 'z') {
+            return i + 1 == to ? millis : INVALID;
+        }
+        if (b[i] != '+' && b[i] != '-') {
+            return INVALID;
+        }
+        int sign = b[i] == '-' ? -1 : 1;
+        int rest = to - i - 1;
+        int offsetHours = rest >= 2 ? twoDigits(b, i + 1) : -1;
+        int offsetMinutes;
+        if (rest == 2) {
+            offsetMinutes = 0;
+        } else if (rest == 4) {
+            offsetMinutes = twoDigits(b, i + 3);
+        } else if (rest == 5 && b[i + 3] == ':') {
+            offsetMinutes = twoDigits(b, i + 4);
+        } else {
+            return INVALID;
+        }
+        if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+            return INVALID;
+        }
+        return millis - sign * (offsetHours * 3_600_000L + offsetMinutes * 60_000L);
+    }
+
+    /** Epoch day of {@code yyyy-MM-dd} (dashed) or {@code yyyyMMdd}, or {@link #INVALID}. */
+    private static long parseDate(byte[] b, int from, boolean dashed) {
+        int century = twoDigits(b, from);
+        int yearOfCentury = twoDigits(b, from + 2);
+        if (century < 0 || yearOfCentury < 0) {
+            return INVALID;
+        }
+        int year = century * 100 + yearOfCentury;
+        int monthAt = dashed ? from + 5 : from + 4;
+        int dayAt = dashed ? from + 8 : from + 6;
+        if (dashed && (b[from + 4] != '-' || b[from + 7] != '-')) {
+            return INVALID;
+        }
+        int month = twoDigits(b, monthAt);
+        int day = twoDigits(b, dayAt);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return INVALID;
+        }
+        if (!dashed && (year < 1900 || year > 2199)) {
+            return INVALID;
+        }
+        return epochDay(year, month, day);
+    }
+
+    private static long toMillis(long epochDay) {
+        return epochDay == INVALID ? INVALID : epochDay * MILLIS_PER_DAY;
+    }
+
+    private long parseEpochSeconds(byte[] b, int from, int to) {
+        long seconds = 0;
+        int i = from;
+        while (i < to && b[i] >= '0' && b[i] <= '9' && i - from < 12) {
+            seconds = seconds * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == from || seconds >= EPOCH_MILLIS_THRESHOLD) {
+            return INVALID;
+        }
+        long millis = seconds * 1000;
+        if (i < to && b[i] == '.') {
+            i++;
+            int fractionStart = i;
+            int fraction = 0;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                if (i - fractionStart < 3) {
+                    fraction = fraction * 10 + (b[i] - '0');
+                }
+                i++;
+            }
+            int digits = i - fractionStart;
+            if (digits == 0 || digits > 9) {
+                return INVALID;
+            }
+            for (int d = digits; d < 3; d++) {
+                fraction *= 10;
+            }
+            millis += fraction;
+        }
+        return i == to ? millis : INVALID;
+    }
+
+    private static long parseEpochMillis(byte[] b, int from, int to) {
+        if (to - from > 18 || to == from) {
+            return INVALID;
+        }
+        long millis = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return INVALID;
+            }
+            millis = millis * 10 + d;
+        }
+        return millis >= EPOCH_MILLIS_THRESHOLD ? millis : INVALID;
+    }
+
+    private static int twoDigits(byte[] b, int at) {
+        int tens = b[at] - '0';
+        int ones = b[at + 1] - '0';
+        if (tens < 0 || tens > 9 || ones < 0 || ones > 9) {
+            return -1;
+        }
+        return tens * 10 + ones;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        if (month == 2) {
+            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+}

@@ -1,0 +1,54 @@
+package io.signalbox.processors.decimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecimalParserTest {
+
+    private static double parse(DecimalParser parser, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return parser.parse(bytes, 0, bytes.length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.5", "-12.5", "+7", ".5", "3.", "1e-3", "1E+22", "0.000123", "123456789012345678901234",
+        "1.7976931348623157e308", "4.9e-324", "0", "-0", "100.00", "99999999999999999999.5e-3"})
+    void parsesPlainDecimalsExactlyAsTheJdk(String text) {
+        assertThat(parse(DecimalParser.point(), text)).isEqualTo(Double.parseDouble(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", ".", "e5", "1e", "1e+", "NaN", "nan", "Infinity", "-inf", "0x1p3", "1.0d",
+        "1,000", "12,5x", " 1", "1 ", "1.2.3", "--1", "1e400", "12.5f"})
+    void refusesEverythingElse(String text) {
+        assertThat(parse(DecimalParser.point(), text)).isNaN();
+    }
+
+    @Test
+    void readsDecimalCommaOnlyWhenAsked() {
+        assertThat(parse(DecimalParser.pointOrComma(), "12,5")).isEqualTo(12.5);
+        assertThat(parse(DecimalParser.pointOrComma(), "12.5")).isEqualTo(12.5);
+        assertThat(parse(DecimalParser.pointOrComma(), "0,1234567890123456789012")).isEqualTo(0.1234567890123456789012);
+        assertThat(parse(DecimalParser.point(), "12,5")).isNaN();
+    }
+
+    @Test
+    void randomDoublesReadBackAsTheJdkReadsThem() {
+        SplittableRandom random = new SplittableRandom(1);
+        DecimalParser parser = DecimalParser.point();
+        for (int i = 0; i < 500_000; i++) {
+            double value = Double.longBitsToDouble(random.nextLong());
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            String text = i % 2 == 0 ? Double.toString(value)
+                    : String.format(java.util.Locale.ROOT, "%." + random.nextInt(0, 12) + "f", random.nextDouble(1e7));
+            assertThat(parse(parser, text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+}
