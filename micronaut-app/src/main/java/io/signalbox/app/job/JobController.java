@@ -94,9 +94,10 @@ final class JobController {
     HttpResponse<StreamedFile> result(Tenant tenant, @PathVariable String id) {
         JobService.ResultDownload download = jobs.openResult(tenant, id);
         String token = completions.register(() -> jobs.completeDownload(download.job()));
-        StreamedFile file = new StreamedFile(download.content(), MediaType.TEXT_CSV_TYPE,
+        StreamedFile file = new StreamedFile(download.content(),
+                download.gzip() ? MediaType.of("application/gzip") : MediaType.TEXT_CSV_TYPE,
                 download.job().succeededAt().toEpochMilli(), download.length())
-                .attach(resultName(download.job().inputName()));
+                .attach(resultName(download.job().inputName()) + (download.gzip() ? ".gz" : ""));
         return HttpResponse.ok(file).header(DownloadCompletions.TOKEN_HEADER, token);
     }
 

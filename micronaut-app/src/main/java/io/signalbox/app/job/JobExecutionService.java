@@ -48,7 +48,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         Job job = jobs.findById(id.get()).orElseThrow();
         LOG.info("job {} attempt {} started", jobId, job.attempts());
         return new ClaimedJob(jobId, job.tenantId(), job.attempts(), job.inputKey(), job.inputName(),
-                job.recipePreset(), job.recipeJson(), JobKeys.resultKey(job.tenantId(), job.id(), job.attempts()));
+                job.recipePreset(), job.recipeJson(), JobKeys.attemptPrefix(job.tenantId(), job.id(), job.attempts()));
     }
 
     @Override
@@ -68,13 +68,12 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     public void succeed(ClaimedJob job, JobOutcome outcome) {
         lastProgressWrite.remove(job.id());
         var report = outcome.report();
-        int updated = jobs.succeed(UUID.fromString(job.id()), job.attempt(), job.resultKey(), outcome.resultBytes(),
+        int updated = jobs.succeed(UUID.fromString(job.id()), job.attempt(), outcome.resultKey(), outcome.resultBytes(),
                 outcome.inputBytes(), outcome.inputSha256(), report.rows(), report.rowsSkipped(), report.symbols(),
                 outcome.summaryJson());
         if (updated == 0) {
             // Cancelled or retaken while this attempt ran: what it wrote must not outlive it.
-            String attemptPrefix = job.resultKey().substring(0, job.resultKey().lastIndexOf('/') + 1);
-            store.deletePrefix(attemptPrefix, "abandoned");
+            store.deletePrefix(job.resultPrefix(), "abandoned");
             LOG.info("job {} attempt {} finished after losing the job; its result was deleted", job.id(), job.attempt());
             return;
         }

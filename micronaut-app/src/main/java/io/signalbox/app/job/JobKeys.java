@@ -40,10 +40,10 @@ public final class JobKeys {
      * @param tenant the owner
      * @param job the job
      * @param attempt the attempt writing it, so that a late earlier attempt never overwrites a later one
-     * @return the key of the result CSV
+     * @return the prefix the attempt writes its result under
      */
-    public static String resultKey(String tenant, UUID job, int attempt) {
-        return resultsPrefix(tenant, job) + attempt + "/result.csv";
+    public static String attemptPrefix(String tenant, UUID job, int attempt) {
+        return resultsPrefix(tenant, job) + attempt + "/";
     }
 
     /**

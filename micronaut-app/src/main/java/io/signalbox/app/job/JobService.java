@@ -140,7 +140,7 @@ public final class JobService {
         switch (job.status()) {
             case SUCCEEDED -> {
                 ResponseInputStream<GetObjectResponse> content = store.open(job.resultKey());
-                return new ResultDownload(job, content, content.response().contentLength());
+                return new ResultDownload(job, content, content.response().contentLength(), job.resultKey().endsWith(".gz"));
             }
             case DOWNLOADED -> throw gone(job, "was downloaded at " + job.downloadedAt() + " and deleted");
             case EXPIRED -> throw gone(job, "expired at " + job.expiredAt() + " without being downloaded and was deleted");
@@ -226,7 +226,8 @@ public final class JobService {
      * @param job the job
      * @param content the result's bytes; the caller closes it
      * @param length the result's size
+     * @param gzip whether the result is gzip-compressed, as its recipe asked
      */
-    public record ResultDownload(Job job, InputStream content, long length) {
+    public record ResultDownload(Job job, InputStream content, long length, boolean gzip) {
     }
 }

@@ -34,7 +34,7 @@ class JobApiEndToEndTest {
 
     @BeforeAll
     static void start() {
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of());
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of("signalbox.cleanup.interval-millis", 500));
         jobs = new JobsClient(signalbox);
     }
 
@@ -68,7 +68,8 @@ class JobApiEndToEndTest {
         assertThat(result.headers().firstValue("Content-Disposition").orElseThrow()).contains("prices.result.csv");
         assertThat(result.headers().firstValue("X-Signalbox-Completion-Token")).isEmpty();
         String[] lines = new String(result.body(), StandardCharsets.UTF_8).split("\n");
-        assertThat(lines[0]).startsWith("date,symbol,open,high,low,close,volume");
+        assertThat(lines[0]).startsWith("date,symbol,open,high,low,close,volume,sma_20,ema_20,rsi_14,macd_12_26_9,"
+                + "macd_signal_12_26_9,macd_hist_12_26_9,bb_upper_20_2,bb_middle_20_2,bb_lower_20_2,atr_14,");
         assertThat(lines).hasSize(521);
         assertThat((long) result.body().length).isEqualTo(done.get("resultBytes").asLong());
 
@@ -81,7 +82,30 @@ class JobApiEndToEndTest {
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(json(again.body()).get("error").asText()).isEqualTo("gone");
         assertThat(json(again.body()).get("message").asText()).contains("was downloaded at");
-        assertThat(jobs.get("/v1/jobs/" + id + "/summary").statusCode()).isEqualTo(200);
+        HttpResponse<String> summary = jobs.get("/v1/jobs/" + id + "/summary");
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(json(summary.body()).get("input").get("rows").asLong()).isEqualTo(520);
+    }
+
+    @Test
+    void failsAMalformedFileNamingTheLineAndColumnAndDeletesIt() {
+        HttpResponse<String> accepted = jobs.upload(sample("prices-bad-number.csv"), "?name=prices-bad-number.csv");
+        String id = json(accepted.body()).get("id").asText();
+
+        JsonNode failed = jobs.awaitStatus(id, PROCESSING, "FAILED");
+
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.get("failure").get("code").asText()).isEqualTo("csv_format");
+        assertThat(failed.get("failure").get("reason").asText())
+                .isEqualTo("prices-bad-number.csv line 3, column \"close\": \"12,5x\" is not a number; "
+                        + "expected a decimal number such as 12.5");
+        HttpResponse<String> result = jobs.get("/v1/jobs/" + id + "/result");
+        assertThat(result.statusCode()).isEqualTo(409);
+        assertThat(json(result.body()).get("error").asText()).isEqualTo("job_failed");
+        for (int i = 0; i < 100 && jobs.job(id).get("filesDeletedAt") == null; i++) {
+            JobsClient.pause(Duration.ofMillis(100));
+        }
+        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
     }
 
     @Test

@@ -72,7 +72,7 @@ class JobTransitionsTest {
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
         assertThat(claimed).isNotNull();
         assertThat(claimed.attempt()).isEqualTo(1);
-        assertThat(claimed.resultKey()).isEqualTo("results/acme/" + job.id() + "/1/result.csv");
+        assertThat(claimed.resultPrefix()).isEqualTo("results/acme/" + job.id() + "/1/");
 
         assertThat(execution.claim(job.id().toString(), "message-2")).isNull();
         assertThat(jobs.findById(job.id()).orElseThrow().attempts()).isEqualTo(1);
@@ -88,7 +88,7 @@ class JobTransitionsTest {
         assertThatThrownBy(() -> execution.progress(first, 100_000))
                 .isInstanceOf(JobAbandonedException.class)
                 .hasMessageContaining("attempt 1 of job " + job.id());
-        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultKey(), 1, 1, "x", 1, 0, 1, "{}")).isZero();
+        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultPrefix() + "result.csv", 1, 1, "x", 1, 0, 1, "{}")).isZero();
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
     }
 
@@ -96,14 +96,14 @@ class JobTransitionsTest {
     void recordsWhatASuccessfulRunProduced() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), 40_000, new EngineReport(520, 0, 2), "{\"rows\":520}"));
+        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), claimed.resultPrefix() + "result.csv", 40_000, report(520, 2), "{\"rows\":520}"));
 
         Job done = jobs.findById(job.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.rowCount()).isEqualTo(520);
         assertThat(done.symbolCount()).isEqualTo(2);
         assertThat(done.inputSha256()).isEqualTo("ab".repeat(32));
-        assertThat(done.resultKey()).isEqualTo(claimed.resultKey());
+        assertThat(done.resultKey()).isEqualTo(claimed.resultPrefix() + "result.csv");
         assertThat(done.summaryJson()).isEqualTo("{\"rows\":520}");
         assertThat(done.succeededAt()).isNotNull();
         assertThat(execution.claim(job.id().toString(), "message-1")).isNull();
@@ -139,7 +139,7 @@ class JobTransitionsTest {
     void aDeadLetterNeverUndoesAFinishedJob() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
         execution.failUndeliverable(job.id().toString());
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
     }
@@ -148,7 +148,7 @@ class JobTransitionsTest {
     void downloadsASucceededJobOnlyOnce() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
         assertThat(jobs.markDownloaded(job.id())).isEqualTo(1);
         assertThat(jobs.markDownloaded(job.id())).isZero();
         assertThat(jobs.cancel(job.id())).isZero();
@@ -159,7 +159,7 @@ class JobTransitionsTest {
         Job waiting = newJob();
         Job done = queuedJob();
         ClaimedJob claimed = execution.claim(done.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), 1, new EngineReport(1, 0, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
 
         jobs.expire(3600, 3600);
         assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -169,6 +169,11 @@ class JobTransitionsTest {
         assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).contains(done.id(), waiting.id());
         jobs.markFilesDeleted(done.id());
         assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).doesNotContain(done.id());
+    }
+
+    private static EngineReport report(long rows, int symbols) {
+        return new EngineReport(rows, 0, symbols, Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z"),
+                0, 0, 0, rows);
     }
 
     private static Job newJob() {

@@ -10,8 +10,9 @@ package io.signalbox.routes.process;
  * @param inputName the file's name as its owner gave it, used in error messages
  * @param recipePreset the preset's name, or {@code null} when {@code recipeJson} is given
  * @param recipeJson the recipe document, or {@code null} when a preset is named
- * @param resultKey where this attempt writes the result CSV
+ * @param resultPrefix the key prefix this attempt writes its result under, ending in {@code /}; per attempt, so that a
+ *     late earlier attempt never overwrites a later one
  */
 public record ClaimedJob(String id, String tenant, int attempt, String inputKey, String inputName,
-        String recipePreset, String recipeJson, String resultKey) {
+        String recipePreset, String recipeJson, String resultPrefix) {
 }

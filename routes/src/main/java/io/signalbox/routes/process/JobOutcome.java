@@ -7,9 +7,11 @@ import io.signalbox.processors.engine.EngineReport;
  *
  * @param inputBytes bytes read from the prices file as stored (compressed if it was)
  * @param inputSha256 SHA-256 of the prices file as stored, lower-case hex
+ * @param resultKey where the result was written
  * @param resultBytes bytes of the result written to S3
  * @param report what the engine counted
  * @param summaryJson the summary document
  */
-public record JobOutcome(long inputBytes, String inputSha256, long resultBytes, EngineReport report, String summaryJson) {
+public record JobOutcome(long inputBytes, String inputSha256, String resultKey, long resultBytes, EngineReport report,
+        String summaryJson) {
 }

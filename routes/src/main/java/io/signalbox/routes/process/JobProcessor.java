@@ -52,14 +52,16 @@ public final class JobProcessor {
     public JobOutcome process(ClaimedJob job, InputStream input) {
         Recipe recipe = job.recipeJson() != null ? Recipes.parse(job.recipeJson()) : Recipes.preset(job.recipePreset());
         HashingInputStream hashed = new HashingInputStream(input);
-        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, job.resultKey(), "text/csv", partSize);
+        String resultKey = job.resultPrefix() + (recipe.output().gzip() ? "result.csv.gz" : "result.csv");
+        String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
+        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, resultKey, contentType, partSize);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         try (input) {
             EngineReport report = engine.run(EngineInput.prices(job.inputName(), hashed), recipe, result, summary,
                     rows -> execution.progress(job, rows));
             hashed.transferTo(OutputStream.nullOutputStream());
             result.close();
-            return new JobOutcome(hashed.count(), hashed.sha256Hex(), result.bytesWritten(), report,
+            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(), report,
                     summary.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             result.abort();
