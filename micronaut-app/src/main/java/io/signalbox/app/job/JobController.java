@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -11,21 +12,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signalbox.app.api.ApiException;
 import io.signalbox.app.download.DownloadCompletions;
 import io.signalbox.app.tenant.Tenant;
+import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.processors.recipe.Recipes;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The jobs API: upload, poll, list, download once, summary, cancel. Binds, delegates, maps to HTTP. */
@@ -39,10 +37,13 @@ final class JobController {
 
     private final JobService jobs;
     private final DownloadCompletions completions;
+    private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions) {
+    JobController(JobService jobs, DownloadCompletions completions,
+            @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.completions = completions;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** The file is the whole body, e.g. {@code curl --data-binary @prices.csv -H 'Content-Type: text/csv'}. */
@@ -61,22 +62,37 @@ final class JobController {
         return created(jobs.create(tenant, command, body, contentLength));
     }
 
-    /** The file is the multipart part {@code file}; a recipe document may come first as the part {@code recipe}. */
+    /**
+     * A multipart form: an optional part {@code recipe} (a recipe document) first, then the part {@code file}. Each
+     * part is streamed as it arrives, so the file goes to storage without being held anywhere.
+     */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<JobView> uploadForm(Tenant tenant, @Part("file") StreamingFileUpload file,
-            @Nullable @Part("recipe") String recipeJson, @Nullable @QueryValue("recipe") String preset,
-            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        if (recipeJson != null && preset != null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
-                    "both ?recipe=" + preset + " and a recipe part were given; give one");
+    HttpResponse<JobView> uploadForm(Tenant tenant, @Nullable @Body InputStream body,
+            @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @QueryValue("recipe") String preset,
+            @Nullable @QueryValue("name") String name, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", "the request has no body; send the file as the part \"file\"");
         }
-        String contentType = file.getContentType().map(MediaType::toString).orElse(MediaType.TEXT_CSV);
-        CreateJobCommand command = command(fileName(file.getFilename()), contentType, preset, recipeJson, idempotencyKey);
-        try (InputStream body = file.asInputStream()) {
-            return created(jobs.create(tenant, command, body, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        MultipartForm form = new MultipartForm(body, contentType, maxUploadBytes);
+        String recipeJson = null;
+        for (MultipartForm.Part part = form.next(); part != null; part = form.next()) {
+            switch (part.name()) {
+                case "recipe" -> recipeJson = part.text(MAX_RECIPE_CHARS);
+                case "file" -> {
+                    if (recipeJson != null && preset != null) {
+                        throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
+                                "both ?recipe=" + preset + " and a recipe part were given; give one");
+                    }
+                    String partType = part.contentType() == null ? MediaType.TEXT_CSV : part.contentType();
+                    CreateJobCommand command = command(fileName(name != null ? name : part.fileName()), partType, preset,
+                            recipeJson, idempotencyKey);
+                    return created(jobs.create(tenant, command, part.content(), null));
+                }
+                default -> throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "unknown part \""
+                        + part.name() + "\"; expected \"recipe\" (optional, first) and \"file\"");
+            }
         }
+        throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the form has no part \"file\"");
     }
 
     @Get("/{id}")

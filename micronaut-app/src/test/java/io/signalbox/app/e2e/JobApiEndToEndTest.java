@@ -109,6 +109,30 @@ class JobApiEndToEndTest {
     }
 
     @Test
+    void takesAMultipartFormWithARecipeDocumentBeforeTheFile() {
+        String recipe = "{\"version\":1,\"indicators\":[{\"type\":\"sma\",\"window\":5}]}";
+        HttpResponse<String> accepted = jobs.uploadForm(recipe, "my prices.csv", sample("prices.csv"));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode created = json(accepted.body());
+        assertThat(created.get("recipe").asText()).isEqualTo("custom");
+        assertThat(created.get("inputName").asText()).isEqualTo("my prices.csv");
+
+        String id = created.get("id").asText();
+        jobs.awaitStatus(id, PROCESSING, "SUCCEEDED");
+        String header = new String(jobs.getBytes("/v1/jobs/" + id + "/result").body(), StandardCharsets.UTF_8).lines()
+                .findFirst().orElseThrow();
+        assertThat(header).isEqualTo("date,symbol,open,high,low,close,volume,sma_5");
+    }
+
+    @Test
+    void rejectsAnInvalidRecipePartWith422NamingTheJsonPath() {
+        HttpResponse<String> response = jobs.uploadForm("{\"version\":1,\"indicators\":[{\"type\":\"sma\",\"window\":0}]}",
+                "prices.csv", sample("prices.csv"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response.body()).get("path").asText()).isEqualTo("$.indicators[0].window");
+    }
+
+    @Test
     void anInterruptedDownloadDeletesNothingAndCanBeDownloadedAgain() throws Exception {
         byte[] big = generatedPrices(400_000);
         String id = jobs.uploadAccepted(big).get("id").asText();

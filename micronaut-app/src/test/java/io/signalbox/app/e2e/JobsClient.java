@@ -44,6 +44,23 @@ final class JobsClient {
         return signalbox.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A browser-style form: the part {@code recipe} (when given) and then the part {@code file}. */
+    HttpResponse<String> uploadForm(String recipe, String fileName, byte[] file) {
+        String boundary = "----signalbox" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        if (recipe != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipe\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + recipe + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return signalbox.send(signalbox.request("/v1/jobs")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode uploadAccepted(byte[] body) {
         HttpResponse<String> response = upload(body, "?name=prices.csv");
         if (response.statusCode() != 202) {
