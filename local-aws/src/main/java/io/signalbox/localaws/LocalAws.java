@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: object bodies are streamed to and from disk. The one exception is S3Proxy's own: a request whose
  * payload is signed with its SHA-256 (the AWS CLI signs every payload over plain HTTP) has to be read whole before
- * the signature can be checked, so such a request is refused above {@value S3Server#MAX_SIGNED_PAYLOAD_MIB} MiB;
- * the AWS CLI's 8 MB multipart parts stay well below that. Chunked (streaming) uploads, the AWS SDK's way, are not
- * held.
+ * the signature can be checked. Such a request is refused above {@value S3Server#MAX_SIGNED_PAYLOAD_MIB} MiB (the
+ * AWS CLI's 8 MB multipart parts stay well below that), and only
+ * {@value SignedPayloadLimiter#CONCURRENT_SIGNED_PAYLOADS} of them are read at a time while the others wait.
+ * Chunked (streaming) uploads, the AWS SDK's way, are never held.
  *
  * <p>Queue state lives in memory unless {@link Builder#persistentQueues(boolean)} keeps it in an H2 database under
  * {@code <dataDirectory>/sqs}, where messages survive a restart. ElasticMQ keeps that database's connection pool
