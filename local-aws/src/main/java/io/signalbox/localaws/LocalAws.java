@@ -410,6 +410,7 @@ public final class LocalAws implements AutoCloseable {
          */
         public LocalAws start() {
             validate();
+            long startedAt = System.nanoTime();
             SqsServer sqs = null;
             S3Server s3 = null;
             try {
@@ -421,8 +422,9 @@ public final class LocalAws implements AutoCloseable {
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
                         List.copyOf(partners.values()), publisher);
                 LocalAws aws = new LocalAws(this, sqs, s3, Map.copyOf(queueUrls));
-                LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{})", aws.s3Endpoint(), bucket,
-                        aws.sqsEndpoint(), queueUrls.size(), persistentQueues ? ", persistent" : "");
+                LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
+                        aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),
+                        persistentQueues ? ", persistent" : "", (System.nanoTime() - startedAt) / 1_000_000);
                 return aws;
             } catch (RuntimeException e) {
                 if (s3 != null) {

@@ -81,6 +81,22 @@ class QueuesTest {
     }
 
     @Test
+    void changeMessageVisibilityKeepsAReceivedMessageHiddenBeyondTheQueuesTimeout() {
+        String queue = aws.queueUrl("jobs");
+        sqs.sendMessage(request -> request.queueUrl(queue).messageBody("long job"));
+        Message received = receive(queue, 1).get(0);
+
+        sqs.changeMessageVisibility(request -> request.queueUrl(queue).receiptHandle(received.receiptHandle())
+                .visibilityTimeout(5));
+        List<Message> withinExtension = receive(queue, 2);
+        List<Message> afterExtension = receive(queue, 6);
+
+        assertThat(withinExtension).isEmpty();
+        assertThat(afterExtension).extracting(Message::body).containsExactly("long job");
+        sqs.deleteMessage(request -> request.queueUrl(queue).receiptHandle(afterExtension.get(0).receiptHandle()));
+    }
+
+    @Test
     void aMessageReceivedMoreThanMaxReceiveCountTimesMovesToTheDeadLetterQueue() {
         String queue = aws.queueUrl("redrive");
         sqs.sendMessage(request -> request.queueUrl(queue).messageBody("poison"));
