@@ -1,6 +1,7 @@
 package io.signalbox.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class SignedPayloadLimiterTest {
 
@@ -69,6 +71,33 @@ class SignedPayloadLimiterTest {
             assertThat(signedPayloads.listObjectsV2(request -> request.bucket("signalbox").prefix("uploads/t1/"))
                     .keyCount()).isEqualTo(8);
         }
+    }
+
+    @Test
+    void aSignedPayloadAboveTheLimitIsRefusedWithAnErrorTheClientCanRead(@TempDir Path data) {
+        try (LocalAws aws = LocalAws.builder().dataDirectory(data).credentials("service-key", "service-secret")
+                .bucket("signalbox").start();
+                S3Client signedPayloads = signedPayloadClient(aws.s3Endpoint())) {
+            byte[] body = new byte[33 * 1024 * 1024];
+
+            assertThatThrownBy(() -> signedPayloads.putObject(request -> request.bucket("signalbox")
+                    .key("uploads/t1/too-big"), RequestBody.fromBytes(body)))
+                    .isInstanceOf(S3Exception.class)
+                    .satisfies(e -> {
+                        S3Exception refused = (S3Exception) e;
+                        assertThat(refused.statusCode()).isEqualTo(400);
+                        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("MaxMessageLengthExceeded");
+                        assertThat(refused.awsErrorDetails().errorMessage())
+                                .contains("takes at most 32 MiB, this one has 34603008 bytes");
+                    });
+            assertThat(signedPayloads.listObjectsV2(request -> request.bucket("signalbox")).keyCount()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {"33554432, false", "33554433, true", "none, false", "x, false"})
+    void aSignedPayloadIsTooLargeAbove32MiB(String contentLength, boolean tooLarge) {
+        assertThat(SignedPayloadLimiter.tooLargeToBuffer(contentLength)).isEqualTo(tooLarge);
     }
 
     /** Without chunked encoding the SDK signs a payload's SHA-256 over plain HTTP, as the AWS CLI does. */
