@@ -365,8 +365,11 @@ public final class LocalAws implements AutoCloseable {
          * Publishes EventBridge's JSON for a CloudTrail {@code GetObject} data event onto the queue for every
          * whole-object GET (no {@code Range}, or a {@code Range} covering the whole object) under the prefixes,
          * when the response body has been sent or the client went away, as CloudTrail records the call either
-         * way; {@code detail.additionalEventData.bytesTransferredOut} says how much was sent. HEAD requests and
-         * ranged GETs publish nothing. May be called more than once.
+         * way; {@code detail.additionalEventData.bytesTransferredOut} says how much was sent, and
+         * {@code detail.userIdentity.userName} who read it: {@code signalbox} for the service, {@code partner-<name>}
+         * for a partner. HEAD requests and ranged GETs publish nothing; note that the AWS CLI downloads an object of
+         * 8 MB or more ({@code multipart_threshold}) as several ranged GETs, none of which covers the whole object.
+         * May be called more than once.
          *
          * @param prefixes key prefixes such as {@code outbox/}
          * @param queueName a queue given to {@link #queue}
