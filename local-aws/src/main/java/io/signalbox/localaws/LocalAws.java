@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>S3</b>: path-style addressing (AWS SDK v2: {@code S3Client.builder().forcePathStyle(true)}; AWS CLI:
  *       {@code aws configure set default.s3.addressing_style path}, or nothing for Debian's CLI v2 with
  *       {@code --endpoint-url http://127.0.0.1:PORT}), the {@link #region() region} and the service's or a
- *       partner's credentials. Signature V2 and V4, chunked uploads with or without trailing checksums (the SDK
- *       v2 default), multipart uploads and presigned URLs work. A presigned PUT must be sent with the
+ *       partner's credentials. Signature V4 (V2 is accepted too), chunked uploads with or without trailing checksums
+ *       (the SDK v2 default), multipart uploads and presigned URLs work. A presigned PUT must be sent with the
  *       Content-Type that was signed.</li>
  *   <li><b>SQS</b>: any credentials and the region; both the JSON protocol (AWS SDK v2, Camel aws2-sqs) and the
  *       query protocol are served. {@link #queueUrl(String)} gives a queue's URL.</li>
@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: object bodies are streamed to and from disk. The one exception is S3Proxy's own: a request whose
  * payload is signed with its SHA-256 (the AWS CLI signs every payload over plain HTTP) has to be read whole before
- * the signature can be checked, so such a request is refused above {@value S3Server#MAX_SIGNED_PAYLOAD_MIB} MiB;
- * the AWS CLI's 8 MB multipart parts stay well below that. Chunked (streaming) uploads, the AWS SDK's way, are not
- * held.
+ * the signature can be checked. Such a request is refused above 32 MiB (the AWS CLI's 8 MB multipart parts stay
+ * well below that), and only two of them are read at a time while the others wait.
+ * Chunked (streaming) uploads, the AWS SDK's way, are never held.
  *
  * <p>Queue state lives in memory unless {@link Builder#persistentQueues(boolean)} keeps it in an H2 database under
  * {@code <dataDirectory>/sqs}, where messages survive a restart. ElasticMQ keeps that database's connection pool
@@ -74,14 +74,22 @@ public final class LocalAws implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
 
-    private final Builder settings;
+    private final Path dataDirectory;
+    private final String region;
+    private final String bucket;
+    private final S3Identity service;
+    private final List<Partner> partners;
     private final SqsServer sqs;
     private final S3Server s3;
     private final Map<String, String> queueUrls;
     private boolean closed;
 
     private LocalAws(Builder settings, SqsServer sqs, S3Server s3, Map<String, String> queueUrls) {
-        this.settings = settings;
+        this.dataDirectory = settings.dataDirectory;
+        this.region = settings.region;
+        this.bucket = settings.bucket;
+        this.service = settings.service;
+        this.partners = List.copyOf(settings.partners.values());
         this.sqs = sqs;
         this.s3 = s3;
         this.queueUrls = queueUrls;
@@ -133,42 +141,42 @@ public final class LocalAws implements AutoCloseable {
      * @return the region clients must sign for
      */
     public String region() {
-        return settings.region;
+        return region;
     }
 
     /**
      * @return the bucket
      */
     public String bucket() {
-        return settings.bucket;
+        return bucket;
     }
 
     /**
      * @return the service's access key id
      */
     public String accessKey() {
-        return settings.service.accessKey();
+        return service.accessKey();
     }
 
     /**
      * @return the service's secret access key
      */
     public String secretKey() {
-        return settings.service.secretKey();
+        return service.secretKey();
     }
 
     /**
      * @return the partners and their credentials, in the order they were added
      */
     public List<Partner> partners() {
-        return List.copyOf(settings.partners.values());
+        return partners;
     }
 
     /**
      * @return the folder holding {@code s3/} and, when queues are persistent, {@code sqs/}
      */
     public Path dataDirectory() {
-        return settings.dataDirectory;
+        return dataDirectory;
     }
 
     /**
@@ -357,8 +365,11 @@ public final class LocalAws implements AutoCloseable {
          * Publishes EventBridge's JSON for a CloudTrail {@code GetObject} data event onto the queue for every
          * whole-object GET (no {@code Range}, or a {@code Range} covering the whole object) under the prefixes,
          * when the response body has been sent or the client went away, as CloudTrail records the call either
-         * way; {@code detail.additionalEventData.bytesTransferredOut} says how much was sent. HEAD requests and
-         * ranged GETs publish nothing. May be called more than once.
+         * way; {@code detail.additionalEventData.bytesTransferredOut} says how much was sent, and
+         * {@code detail.userIdentity.userName} who read it: {@code signalbox} for the service, {@code partner-<name>}
+         * for a partner. HEAD requests and ranged GETs publish nothing; note that the AWS CLI downloads an object of
+         * 8 MB or more ({@code multipart_threshold}) as several ranged GETs, none of which covers the whole object.
+         * May be called more than once.
          *
          * @param prefixes key prefixes such as {@code outbox/}
          * @param queueName a queue given to {@link #queue}
@@ -409,6 +420,7 @@ public final class LocalAws implements AutoCloseable {
          */
         public LocalAws start() {
             validate();
+            long startedAt = System.nanoTime();
             SqsServer sqs = null;
             S3Server s3 = null;
             try {
@@ -420,8 +432,9 @@ public final class LocalAws implements AutoCloseable {
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
                         List.copyOf(partners.values()), publisher);
                 LocalAws aws = new LocalAws(this, sqs, s3, Map.copyOf(queueUrls));
-                LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{})", aws.s3Endpoint(), bucket,
-                        aws.sqsEndpoint(), queueUrls.size(), persistentQueues ? ", persistent" : "");
+                LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
+                        aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),
+                        persistentQueues ? ", persistent" : "", (System.nanoTime() - startedAt) / 1_000_000);
                 return aws;
             } catch (RuntimeException e) {
                 if (s3 != null) {

@@ -67,6 +67,7 @@ final class S3Server implements AutoCloseable {
                 .stopTimeout(STOP_TIMEOUT_MILLIS)
                 .build();
         proxy.setBlobStoreLocator((identity, container, blob) -> identity == null ? null : grants.get(identity));
+        SignedPayloadLimiter.install(proxy);
         try {
             proxy.start();
         } catch (Exception e) {

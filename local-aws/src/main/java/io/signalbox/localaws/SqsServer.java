@@ -179,13 +179,29 @@ final class SqsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Pekko's reference settings plus what ElasticMQ's own server sets, and nothing from the application's
+     * configuration files: the host application's {@code application.conf} or {@code application.properties} are
+     * not meant for this actor system.
+     */
     private static Config actorSystemConfig() {
         return ConfigFactory.parseString("""
-                pekko.loglevel = "INFO"
-                pekko.daemonic = on
-                pekko.jvm-shutdown-hooks = off
-                pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-                """).withFallback(ConfigFactory.load(SqsServer.class.getClassLoader()));
+                pekko {
+                  loglevel = "INFO"
+                  loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
+                  logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
+                  log-dead-letters-during-shutdown = off
+                  daemonic = on
+                  jvm-shutdown-hooks = off
+                  coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                  http.server {
+                    parsing.illegal-header-warnings = off
+                    parsing.max-uri-length = 256k
+                    # a ReceiveMessage long poll lasts up to 20 seconds
+                    request-timeout = 21 s
+                  }
+                }
+                """).withFallback(ConfigFactory.defaultReference(SqsServer.class.getClassLoader()));
     }
 
     private static ActorRef startPersistence(ActorSystem system, Path directory) {
