@@ -58,12 +58,7 @@ public final class LocalMode {
             if (settings.externalDatabaseUrl().isPresent()) {
                 jdbcUrl = settings.externalDatabaseUrl().get();
             } else {
-                postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(settings.home().resolve("postgres"))
-                        .setCleanDataDirectory(false)
-                        .setRegisterShutdownHook(false)
-                        .setPGStartupWait(Duration.ofSeconds(30))
-                        .start();
+                postgres = startPostgres(settings.home());
                 jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
                 properties.put("datasources.default.username", "postgres");
                 properties.put("datasources.default.password", "");
@@ -83,6 +78,7 @@ public final class LocalMode {
                     .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
                     .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
                     .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                    .persistentQueues(true)
                     .start();
 
             properties.put("micronaut.server.port", settings.httpPort());
@@ -121,6 +117,23 @@ public final class LocalMode {
             stopped.countDown();
         }, "signalbox-local-shutdown"));
         stopped.await();
+    }
+
+    private static EmbeddedPostgres startPostgres(Path home) throws IOException {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(home.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new IllegalStateException("another Signalbox in local mode is using " + home
+                        + "; stop it first, or give this one its own SIGNALBOX_HOME", e);
+            }
+            throw e;
+        }
     }
 
     /** The application stops first, so that nothing in flight loses its database or storage underneath it. */
