@@ -116,7 +116,8 @@ final class EngineRun {
             }
             DoubleFormatter formatter = recipe.output().precision() == 0 ? DoubleFormatter.shortest()
                     : DoubleFormatter.withPrecision(recipe.output().precision());
-            writer = new BackgroundRowSink(new ResultWriter(target, formatter, delimiter), outputSlots.length);
+            writer = new BackgroundRowSink(new ResultWriter(target, formatter, delimiter), outputSlots.length,
+                    formatter, delimiter);
         }
         long rows;
         try {
