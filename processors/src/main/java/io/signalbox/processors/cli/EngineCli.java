@@ -11,6 +11,8 @@ import io.signalbox.processors.sample.SamplePrices;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
@@ -76,7 +79,7 @@ public final class EngineCli {
             if (args.length == 0) {
                 throw new UsageException("no command given");
             }
-            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "process" -> process(rest);
                 case "bench" -> bench(rest);
@@ -93,7 +96,7 @@ public final class EngineCli {
         } catch (BadInputException e) {
             err.println("signalbox: " + e.getMessage());
             return BAD_INPUT;
-        } catch (NoSuchFileExceptionUnchecked e) {
+        } catch (MissingFileException e) {
             err.println("signalbox: no such file: " + e.getMessage());
             return BAD_INPUT;
         } catch (UncheckedIOException e) {
@@ -287,7 +290,7 @@ public final class EngineCli {
 
     private InputStream open(String name) throws IOException {
         if ("-".equals(name)) {
-            return new java.io.FilterInputStream(stdin) {
+            return new FilterInputStream(stdin) {
                 @Override
                 public void close() {
                 }
@@ -296,7 +299,7 @@ public final class EngineCli {
         try {
             return Files.newInputStream(Path.of(name));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileExceptionUnchecked(name);
+            throw new MissingFileException(name);
         }
     }
 
@@ -308,7 +311,7 @@ public final class EngineCli {
     }
 
     private static OutputStream nonClosing(OutputStream stream) {
-        return new java.io.FilterOutputStream(stream) {
+        return new FilterOutputStream(stream) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -348,10 +351,10 @@ public final class EngineCli {
         }
     }
 
-    private static final class NoSuchFileExceptionUnchecked extends RuntimeException {
+    private static final class MissingFileException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NoSuchFileExceptionUnchecked(String message) {
+        MissingFileException(String message) {
             super(message);
         }
     }
