@@ -195,6 +195,7 @@ public final class EngineCli {
             Path result = dir.resolve("result.csv");
             Path summary = dir.resolve("summary.json");
             resetPeaks();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             EngineReport report;
             try (InputStream in = new FileInputStream(prices.toFile());
@@ -204,6 +205,7 @@ public final class EngineCli {
                         json, ProgressListener.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long outputSize = summaryOnly ? 0 : Files.size(result);
             out.printf(Locale.ROOT, "processed %,d rows (%d symbols) with the default recipe%s in %.2f s%n",
                     report.rows(), report.symbols(), summaryOnly ? ", summary only" : ", full CSV", seconds);
@@ -213,6 +215,8 @@ public final class EngineCli {
                 out.printf(Locale.ROOT, "output        %.1f MB (%.1f MB/s)%n", outputSize / 1e6,
                         outputSize / 1e6 / seconds);
             }
+            out.printf(Locale.ROOT, "cpu time      %.2f s (%.0f%% of one core; %d cores, load %s)%n", cpuSeconds,
+                    100 * cpuSeconds / seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
             out.printf(Locale.ROOT, "peak heap     %.1f MB (max heap %.0f MB)%n", peakHeap() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
             String hwm = residentPeak();
@@ -224,6 +228,18 @@ public final class EngineCli {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
     }
 
     private static void resetPeaks() {
