@@ -30,7 +30,7 @@ class MalformedInputTest {
         SplittableRandom random = new SplittableRandom(12345);
         int refused = 0;
         int processed = 0;
-        for (int round = 0; round < 3000; round++) {
+        for (int round = 0; round < 1500; round++) {
             byte[] damaged = damage(original, random);
             try {
                 EngineFixture.run(engine, damaged, null, round % 2 == 0 ? recipe : lenient, round % 3 != 0);
@@ -41,8 +41,8 @@ class MalformedInputTest {
                 refused++;
             }
         }
-        assertThat(refused).isGreaterThan(100);
-        assertThat(processed).isGreaterThan(10);
+        assertThat(refused).isGreaterThan(50);
+        assertThat(processed).isGreaterThan(5);
     }
 
     private static byte[] damage(byte[] original, SplittableRandom random) {
