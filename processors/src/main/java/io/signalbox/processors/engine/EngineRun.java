@@ -339,6 +339,20 @@ final class EngineRun {
     }
 
     private long readRows(CsvReader reader, RowSink writer) {
+        long rows = 0;
+        while (reader.next()) {
+            if (processRow(reader, writer, rows)) {
+                rows++;
+                if ((rows & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.rowsRead(rows);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Reads, computes and writes one row; false when it was skipped as a bad row. */
+    private boolean processRow(CsvReader reader, RowSink writer, long rows) {
         final int columns = header.size();
         final int[] fc = fieldColumns;
         final int tsCol = timestampColumn;
@@ -347,146 +361,138 @@ final class EngineRun {
         final boolean backtest = recipe.backtest() != null;
         final boolean hasSignal = recipe.signal() != null;
         final boolean hold = hasSignal && recipe.signal().holdOtherwise();
-        final long maxRows = limits.maxRows();
-        long rows = 0;
-        while (reader.next()) {
-            long line = reader.line();
-            if (reader.fieldCount() != columns) {
-                badRow(line, null, "found " + reader.fieldCount() + " fields; expected " + columns + " like the "
-                        + "header");
-                continue;
-            }
-            byte[] tb = reader.array(tsCol);
-            int tStart = reader.start(tsCol);
-            int tEnd = reader.end(tsCol);
+        long line = reader.line();
+        if (reader.fieldCount() != columns) {
+            badRow(line, null, "found " + reader.fieldCount() + " fields; expected " + columns + " like the "
+                    + "header");
+            return false;
+        }
+        byte[] tb = reader.array(tsCol);
+        int tStart = reader.start(tsCol);
+        int tEnd = reader.end(tsCol);
+        if (format == null) {
+            format = TimestampFormat.detect(tb, tStart, tEnd);
             if (format == null) {
-                format = TimestampFormat.detect(tb, tStart, tEnd);
-                if (format == null) {
-                    throw new CsvFormatException(file, line, header.get(tsCol), "\"" + reader.text(tsCol)
-                            + "\" is not a timestamp; expected an ISO-8601 date or date-time such as "
-                            + "2024-01-02T09:30:00Z, a date such as 20240102, or epoch seconds or milliseconds");
-                }
-            }
-            long millis = format.parse(tb, tStart, tEnd);
-            if (millis == TimestampFormat.INVALID) {
-                badRow(line, header.get(tsCol), "\"" + reader.text(tsCol) + "\" is not a timestamp in the format of "
-                        + "the first row; expected " + format.description());
-                continue;
-            }
-            SymbolState state;
-            if (symCol >= 0) {
-                state = symbols.find(reader.array(symCol), reader.start(symCol), reader.end(symCol));
-            } else {
-                state = single;
-            }
-            if (state != null && millis <= state.lastMillis) {
-                badRow(line, header.get(tsCol), "time " + reader.text(tsCol) + " is not after "
-                        + TimestampFormat.iso(state.lastMillis) + " on line " + state.lastLine + symbolPhrase(state)
-                        + "; expected time to increase within each symbol");
-                continue;
-            }
-            double open = Double.NaN;
-            double high = Double.NaN;
-            double low = Double.NaN;
-            double close = Double.NaN;
-            double volume = Double.NaN;
-            boolean ok = true;
-            for (int f = 0; f < FIELDS && ok; f++) {
-                int c = fc[f];
-                if (c < 0) {
-                    continue;
-                }
-                double v = numbers.parse(reader.array(c), reader.start(c), reader.end(c));
-                if (v != v) {
-                    String text = reader.text(c);
-                    badRow(line, header.get(c), text.isEmpty() ? "empty; expected a number"
-                            : "\"" + text + "\" is not a number; expected a decimal number such as 12.5");
-                    ok = false;
-                    break;
-                }
-                switch (f) {
-                    case 0 -> open = v;
-                    case 1 -> high = v;
-                    case 2 -> low = v;
-                    case 3 -> close = v;
-                    default -> volume = v;
-                }
-            }
-            if (!ok) {
-                continue;
-            }
-            if (backtest && !(close > 0)) {
-                badRow(line, header.get(fc[3]), "\"" + reader.text(fc[3]) + "\" is not positive; expected a close "
-                        + "greater than 0 for the backtest's returns");
-                continue;
-            }
-            double uploadedSignal = Double.NaN;
-            if (sigCol >= 0) {
-                uploadedSignal = SignalValues.parse(numbers, reader.array(sigCol), reader.start(sigCol),
-                        reader.end(sigCol));
-                if (uploadedSignal == SignalValues.INVALID) {
-                    badRow(line, header.get(sigCol), "\"" + reader.text(sigCol) + "\" is not a signal; expected "
-                            + SignalValues.EXPECTED);
-                    continue;
-                }
-            }
-            if (rows >= maxRows) {
-                throw new LimitExceededException(file, line, "max_rows", "more than " + maxRows
-                        + " data rows; a file may have at most " + maxRows);
-            }
-            if (state == null) {
-                state = newState(reader, symCol, line);
-            }
-            if (state.rows == 0) {
-                state.firstMillis = millis;
-            }
-            state.rows++;
-            double[] v = state.values;
-            v[0] = open;
-            v[1] = high;
-            v[2] = low;
-            v[3] = close;
-            v[4] = volume;
-            Indicator[] indicators = state.indicators;
-            for (int i = 0; i < indicators.length; i++) {
-                indicators[i].update(millis, open, high, low, close, volume, v, stepOffsets[i]);
-            }
-            if (hasSignal) {
-                double signal;
-                if (uploaded) {
-                    if (join != null) {
-                        uploadedSignal = join.signalFor(symbols, single, state, millis);
-                    }
-                    signal = uploadedSignal == uploadedSignal ? uploadedSignal
-                            : CompiledRules.withoutSignal(hold, state.signal);
-                } else {
-                    signal = rules.signal(v, state.previous, state.signal);
-                }
-                state.signal = signal;
-                v[signalSlot] = signal;
-                if (backtest) {
-                    BacktestLedger ledger = state.ledger;
-                    ledger.update(millis, close, signal);
-                    v[backtestSlot] = ledger.position();
-                    v[backtestSlot + 1] = ledger.barReturn();
-                    v[backtestSlot + 2] = ledger.strategyReturn();
-                    v[backtestSlot + 3] = ledger.equity();
-                    v[backtestSlot + 4] = ledger.drawdown();
-                }
-            }
-            state.lastMillis = millis;
-            state.lastLine = line;
-            if (writer != null) {
-                writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
-            }
-            state.values = state.previous;
-            state.previous = v;
-            rows++;
-            if ((rows & (PROGRESS_EVERY - 1)) == 0) {
-                progress.rowsRead(rows);
+                throw new CsvFormatException(file, line, header.get(tsCol), "\"" + reader.text(tsCol)
+                        + "\" is not a timestamp; expected an ISO-8601 date or date-time such as "
+                        + "2024-01-02T09:30:00Z, a date such as 20240102, or epoch seconds or milliseconds");
             }
         }
-        return rows;
+        long millis = format.parse(tb, tStart, tEnd);
+        if (millis == TimestampFormat.INVALID) {
+            badRow(line, header.get(tsCol), "\"" + reader.text(tsCol) + "\" is not a timestamp in the format of "
+                    + "the first row; expected " + format.description());
+            return false;
+        }
+        SymbolState state;
+        if (symCol >= 0) {
+            state = symbols.find(reader.array(symCol), reader.start(symCol), reader.end(symCol));
+        } else {
+            state = single;
+        }
+        if (state != null && millis <= state.lastMillis) {
+            badRow(line, header.get(tsCol), "time " + reader.text(tsCol) + " is not after "
+                    + TimestampFormat.iso(state.lastMillis) + " on line " + state.lastLine + symbolPhrase(state)
+                    + "; expected time to increase within each symbol");
+            return false;
+        }
+        double open = Double.NaN;
+        double high = Double.NaN;
+        double low = Double.NaN;
+        double close = Double.NaN;
+        double volume = Double.NaN;
+        boolean ok = true;
+        for (int f = 0; f < FIELDS && ok; f++) {
+            int c = fc[f];
+            if (c < 0) {
+                continue;
+            }
+            double v = numbers.parse(reader.array(c), reader.start(c), reader.end(c));
+            if (v != v) {
+                String text = reader.text(c);
+                badRow(line, header.get(c), text.isEmpty() ? "empty; expected a number"
+                        : "\"" + text + "\" is not a number; expected a decimal number such as 12.5");
+                ok = false;
+                break;
+            }
+            switch (f) {
+                case 0 -> open = v;
+                case 1 -> high = v;
+                case 2 -> low = v;
+                case 3 -> close = v;
+                default -> volume = v;
+            }
+        }
+        if (!ok) {
+            return false;
+        }
+        if (backtest && !(close > 0)) {
+            badRow(line, header.get(fc[3]), "\"" + reader.text(fc[3]) + "\" is not positive; expected a close "
+                    + "greater than 0 for the backtest's returns");
+            return false;
+        }
+        double uploadedSignal = Double.NaN;
+        if (sigCol >= 0) {
+            uploadedSignal = SignalValues.parse(numbers, reader.array(sigCol), reader.start(sigCol),
+                    reader.end(sigCol));
+            if (uploadedSignal == SignalValues.INVALID) {
+                badRow(line, header.get(sigCol), "\"" + reader.text(sigCol) + "\" is not a signal; expected "
+                        + SignalValues.EXPECTED);
+                return false;
+            }
+        }
+        if (rows >= limits.maxRows()) {
+            throw new LimitExceededException(file, line, "max_rows", "more than " + limits.maxRows()
+                    + " data rows; a file may have at most " + limits.maxRows());
+        }
+        if (state == null) {
+            state = newState(reader, symCol, line);
+        }
+        if (state.rows == 0) {
+            state.firstMillis = millis;
+        }
+        state.rows++;
+        double[] v = state.values;
+        v[0] = open;
+        v[1] = high;
+        v[2] = low;
+        v[3] = close;
+        v[4] = volume;
+        Indicator[] indicators = state.indicators;
+        for (int i = 0; i < indicators.length; i++) {
+            indicators[i].update(millis, open, high, low, close, volume, v, stepOffsets[i]);
+        }
+        if (hasSignal) {
+            double signal;
+            if (uploaded) {
+                if (join != null) {
+                    uploadedSignal = join.signalFor(symbols, single, state, millis);
+                }
+                signal = uploadedSignal == uploadedSignal ? uploadedSignal
+                        : CompiledRules.withoutSignal(hold, state.signal);
+            } else {
+                signal = rules.signal(v, state.previous, state.signal);
+            }
+            state.signal = signal;
+            v[signalSlot] = signal;
+            if (backtest) {
+                BacktestLedger ledger = state.ledger;
+                ledger.update(millis, close, signal);
+                v[backtestSlot] = ledger.position();
+                v[backtestSlot + 1] = ledger.barReturn();
+                v[backtestSlot + 2] = ledger.strategyReturn();
+                v[backtestSlot + 3] = ledger.equity();
+                v[backtestSlot + 4] = ledger.drawdown();
+            }
+        }
+        state.lastMillis = millis;
+        state.lastLine = line;
+        if (writer != null) {
+            writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
+        }
+        state.values = state.previous;
+        state.previous = v;
+        return true;
     }
 
     private String symbolPhrase(SymbolState state) {
