@@ -55,7 +55,7 @@ final class EngineRun {
     private SymbolState single;
     private final List<Trade> trades = new ArrayList<>();
     private long tradesOmitted;
-    private final List<Map<String, Object>> skippedRows = new ArrayList<>();
+    private final List<SkippedRow> skippedRows = new ArrayList<>();
     private long rowsSkipped;
 
     private DecimalParser numbers;
@@ -546,11 +546,7 @@ final class EngineRun {
         }
         rowsSkipped++;
         if (skippedRows.size() < limits.maxSkippedRowsListed()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", line);
-            row.put("column", column);
-            row.put("reason", reason);
-            skippedRows.add(row);
+            skippedRows.add(new SkippedRow(line, column, reason));
         }
     }
 
@@ -648,11 +644,11 @@ final class EngineRun {
                 g.writeNumberField("trades_omitted", tradesOmitted);
             }
             g.writeArrayFieldStart("skipped_rows");
-            for (Map<String, Object> row : skippedRows) {
+            for (SkippedRow row : skippedRows) {
                 g.writeStartObject();
-                g.writeNumberField("line", (Long) row.get("line"));
-                g.writeStringField("column", (String) row.get("column"));
-                g.writeStringField("reason", (String) row.get("reason"));
+                g.writeNumberField("line", row.line());
+                g.writeStringField("column", row.column());
+                g.writeStringField("reason", row.reason());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -761,6 +757,9 @@ final class EngineRun {
         } else {
             g.writeNumber(DoubleFormatter.shortest().toString(value));
         }
+    }
+
+    private record SkippedRow(long line, String column, String reason) {
     }
 
     private static final class NonClosingStream extends FilterOutputStream {
