@@ -76,7 +76,8 @@ public final class BacktestLedger {
         } else {
             barReturn = close / previousClose - 1.0;
             double cost = Math.abs(held - heldPosition) * costPerUnit;
-            strategyReturn = held * barReturn - cost;
+            // Flat bars earn exactly 0, not the -0.0 that 0 times a negative return would give.
+            strategyReturn = (held == 0.0 ? 0.0 : held * barReturn) - cost;
             equity *= 1.0 + strategyReturn;
             if (equity > peak) {
                 peak = equity;

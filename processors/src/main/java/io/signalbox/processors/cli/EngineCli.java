@@ -11,6 +11,8 @@ import io.signalbox.processors.sample.SamplePrices;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
@@ -76,7 +79,7 @@ public final class EngineCli {
             if (args.length == 0) {
                 throw new UsageException("no command given");
             }
-            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "process" -> process(rest);
                 case "bench" -> bench(rest);
@@ -93,7 +96,7 @@ public final class EngineCli {
         } catch (BadInputException e) {
             err.println("signalbox: " + e.getMessage());
             return BAD_INPUT;
-        } catch (NoSuchFileExceptionUnchecked e) {
+        } catch (MissingFileException e) {
             err.println("signalbox: no such file: " + e.getMessage());
             return BAD_INPUT;
         } catch (UncheckedIOException e) {
@@ -192,6 +195,7 @@ public final class EngineCli {
             Path result = dir.resolve("result.csv");
             Path summary = dir.resolve("summary.json");
             resetPeaks();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             EngineReport report;
             try (InputStream in = new FileInputStream(prices.toFile());
@@ -201,6 +205,7 @@ public final class EngineCli {
                         json, ProgressListener.NONE);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             long outputSize = summaryOnly ? 0 : Files.size(result);
             out.printf(Locale.ROOT, "processed %,d rows (%d symbols) with the default recipe%s in %.2f s%n",
                     report.rows(), report.symbols(), summaryOnly ? ", summary only" : ", full CSV", seconds);
@@ -210,6 +215,8 @@ public final class EngineCli {
                 out.printf(Locale.ROOT, "output        %.1f MB (%.1f MB/s)%n", outputSize / 1e6,
                         outputSize / 1e6 / seconds);
             }
+            out.printf(Locale.ROOT, "cpu time      %.2f s (%.0f%% of one core; %d cores, load %s)%n", cpuSeconds,
+                    100 * cpuSeconds / seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
             out.printf(Locale.ROOT, "peak heap     %.1f MB (max heap %.0f MB)%n", peakHeap() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
             String hwm = residentPeak();
@@ -221,6 +228,18 @@ public final class EngineCli {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
     }
 
     private static void resetPeaks() {
@@ -287,7 +306,7 @@ public final class EngineCli {
 
     private InputStream open(String name) throws IOException {
         if ("-".equals(name)) {
-            return new java.io.FilterInputStream(stdin) {
+            return new FilterInputStream(stdin) {
                 @Override
                 public void close() {
                 }
@@ -296,7 +315,7 @@ public final class EngineCli {
         try {
             return Files.newInputStream(Path.of(name));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileExceptionUnchecked(name);
+            throw new MissingFileException(name);
         }
     }
 
@@ -308,7 +327,7 @@ public final class EngineCli {
     }
 
     private static OutputStream nonClosing(OutputStream stream) {
-        return new java.io.FilterOutputStream(stream) {
+        return new FilterOutputStream(stream) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -348,10 +367,10 @@ public final class EngineCli {
         }
     }
 
-    private static final class NoSuchFileExceptionUnchecked extends RuntimeException {
+    private static final class MissingFileException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NoSuchFileExceptionUnchecked(String message) {
+        MissingFileException(String message) {
             super(message);
         }
     }

@@ -4,6 +4,9 @@ import io.signalbox.processors.LimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,6 +24,11 @@ import java.util.Arrays;
 public final class CsvReader {
 
     private static final int INITIAL_BUFFER = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LINE_FEEDS = ONES * '\n';
 
     private final InputStream in;
     private final String fileName;
@@ -164,6 +172,7 @@ public final class CsvReader {
         int i = position;
         int fieldStart = i;
         final byte d = delimiter;
+        final long delimiterPattern = ONES * (d & 0xff);
         while (true) {
             if (i >= limit) {
                 int shift = compact();
@@ -177,24 +186,57 @@ public final class CsvReader {
                 }
                 continue;
             }
-            byte b = buffer[i];
-            if (b == d) {
+            if (i == fieldStart && buffer[i] == '"') {
+                i = readQuoted(i);
+                continue;
+            }
+            i = scan(i, delimiterPattern);
+            if (i >= limit) {
+                continue;
+            }
+            if (buffer[i] == d) {
                 endField(fieldStart, i);
                 i++;
                 fieldStart = i;
-            } else if (b == '\n') {
+            } else {
                 int end = i > recordStart && buffer[i - 1] == '\r' ? i - 1 : i;
                 endField(fieldStart, end);
                 recordEnd = end;
                 position = i + 1;
                 nextLine++;
                 return fieldCount > 1 || recordEnd > recordStart;
-            } else if (b == '"' && i == fieldStart) {
-                i = readQuoted(i);
-            } else {
-                i++;
             }
         }
+    }
+
+    /**
+     * Finds the next delimiter or LF at or after {@code from}, eight bytes at a time: a byte equal to the one sought
+     * becomes zero after an XOR, and {@code (x - 0x01..01) & ~x & 0x80..80} flags zero bytes, the lowest flag always
+     * being a true one. Returns {@code limit} when there is none.
+     */
+    private int scan(int from, long delimiterPattern) {
+        final byte[] b = buffer;
+        final int end = limit;
+        int i = from;
+        while (i + 8 <= end) {
+            long word = (long) LONGS.get(b, i);
+            long x = word ^ delimiterPattern;
+            long y = word ^ LINE_FEEDS;
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        final byte d = delimiter;
+        while (i < end) {
+            byte c = b[i];
+            if (c == d || c == '\n') {
+                return i;
+            }
+            i++;
+        }
+        return end;
     }
 
     private void endField(int start, int end) {

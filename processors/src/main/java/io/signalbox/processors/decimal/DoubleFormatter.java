@@ -306,14 +306,20 @@ public final class DoubleFormatter {
 
     /** Writes exactly eight digits of {@code value}, zero-padded, ending at {@code end - 1}. */
     private static void write8(int value, byte[] buffer, int end) {
-        int v = value;
-        for (int i = end - 2; i >= end - 8; i -= 2) {
-            int q = v / 100;
-            int r = (v - q * 100) << 1;
-            buffer[i] = DIGIT_PAIRS[r];
-            buffer[i + 1] = DIGIT_PAIRS[r + 1];
-            v = q;
-        }
+        int high = value / 10_000;
+        int low = value - high * 10_000;
+        int a = high / 100;
+        int b = high - a * 100;
+        int c = low / 100;
+        int d = low - c * 100;
+        buffer[end - 8] = DIGIT_PAIRS[a << 1];
+        buffer[end - 7] = DIGIT_PAIRS[(a << 1) + 1];
+        buffer[end - 6] = DIGIT_PAIRS[b << 1];
+        buffer[end - 5] = DIGIT_PAIRS[(b << 1) + 1];
+        buffer[end - 4] = DIGIT_PAIRS[c << 1];
+        buffer[end - 3] = DIGIT_PAIRS[(c << 1) + 1];
+        buffer[end - 2] = DIGIT_PAIRS[d << 1];
+        buffer[end - 1] = DIGIT_PAIRS[(d << 1) + 1];
     }
 
     /** Writes all digits of {@code value} (>= 0) so that the last one is at {@code end - 1}. */

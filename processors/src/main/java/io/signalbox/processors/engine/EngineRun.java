@@ -1,8 +1,5 @@
 package io.signalbox.processors.engine;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.signalbox.processors.LimitExceededException;
 import io.signalbox.processors.backtest.BacktestLedger;
 import io.signalbox.processors.backtest.Trade;
@@ -12,15 +9,11 @@ import io.signalbox.processors.csv.InputDecoding;
 import io.signalbox.processors.decimal.DecimalParser;
 import io.signalbox.processors.decimal.DoubleFormatter;
 import io.signalbox.processors.indicator.Indicator;
-import io.signalbox.processors.indicator.Indicators;
 import io.signalbox.processors.recipe.IndicatorStep;
 import io.signalbox.processors.recipe.Recipe;
 import io.signalbox.processors.signal.CompiledRules;
 import io.signalbox.processors.signal.SignalRules;
-import io.signalbox.processors.summary.Performance;
-import io.signalbox.processors.summary.SeriesTotals;
 import io.signalbox.processors.time.TimestampFormat;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +48,7 @@ final class EngineRun {
     private SymbolState single;
     private final List<Trade> trades = new ArrayList<>();
     private long tradesOmitted;
-    private final List<Map<String, Object>> skippedRows = new ArrayList<>();
+    private final List<SkippedRow> skippedRows = new ArrayList<>();
     private long rowsSkipped;
 
     private DecimalParser numbers;
@@ -116,7 +109,8 @@ final class EngineRun {
             }
             DoubleFormatter formatter = recipe.output().precision() == 0 ? DoubleFormatter.shortest()
                     : DoubleFormatter.withPrecision(recipe.output().precision());
-            writer = new BackgroundRowSink(new ResultWriter(target, formatter, delimiter), outputSlots.length);
+            writer = new BackgroundRowSink(new ResultWriter(target, formatter, delimiter), outputSlots.length,
+                    formatter, delimiter);
         }
         long rows;
         try {
@@ -165,7 +159,23 @@ final class EngineRun {
                 rows == 0 ? null : Instant.ofEpochMilli(first), rows == 0 ? null : Instant.ofEpochMilli(last),
                 join == null ? 0 : join.rows(), join == null ? 0 : join.matched(),
                 join == null ? 0 : join.unmatched(), writer == null ? 0 : writer.rows());
-        writeSummary(summaryJson, report, states);
+        if (summaryJson != null) {
+            Map<String, String> columnNames = new LinkedHashMap<>();
+            columnNames.put("timestamp", header.get(timestampColumn));
+            if (symbolColumn >= 0) {
+                columnNames.put("symbol", header.get(symbolColumn));
+            }
+            for (int f = 0; f < FIELDS; f++) {
+                if (fieldColumns[f] >= 0) {
+                    columnNames.put(FIELD_NAMES[f], header.get(fieldColumns[f]));
+                }
+            }
+            if (signalColumn >= 0) {
+                columnNames.put("signal", header.get(signalColumn));
+            }
+            new SummaryJson(recipe, file, report, delimiter, format, columnNames, signalSource, join,
+                    input.signalsName(), outputNames, states, trades, tradesOmitted, skippedRows).write(summaryJson);
+        }
         return report;
     }
 
@@ -338,6 +348,20 @@ final class EngineRun {
     }
 
     private long readRows(CsvReader reader, RowSink writer) {
+        long rows = 0;
+        while (reader.next()) {
+            if (processRow(reader, writer, rows)) {
+                rows++;
+                if ((rows & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.rowsRead(rows);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Reads, computes and writes one row; false when it was skipped as a bad row. */
+    private boolean processRow(CsvReader reader, RowSink writer, long rows) {
         final int columns = header.size();
         final int[] fc = fieldColumns;
         final int tsCol = timestampColumn;
@@ -346,146 +370,138 @@ final class EngineRun {
         final boolean backtest = recipe.backtest() != null;
         final boolean hasSignal = recipe.signal() != null;
         final boolean hold = hasSignal && recipe.signal().holdOtherwise();
-        final long maxRows = limits.maxRows();
-        long rows = 0;
-        while (reader.next()) {
-            long line = reader.line();
-            if (reader.fieldCount() != columns) {
-                badRow(line, null, "found " + reader.fieldCount() + " fields; expected " + columns + " like the "
-                        + "header");
-                continue;
-            }
-            byte[] tb = reader.array(tsCol);
-            int tStart = reader.start(tsCol);
-            int tEnd = reader.end(tsCol);
+        long line = reader.line();
+        if (reader.fieldCount() != columns) {
+            badRow(line, null, "found " + reader.fieldCount() + " fields; expected " + columns + " like the "
+                    + "header");
+            return false;
+        }
+        byte[] tb = reader.array(tsCol);
+        int tStart = reader.start(tsCol);
+        int tEnd = reader.end(tsCol);
+        if (format == null) {
+            format = TimestampFormat.detect(tb, tStart, tEnd);
             if (format == null) {
-                format = TimestampFormat.detect(tb, tStart, tEnd);
-                if (format == null) {
-                    throw new CsvFormatException(file, line, header.get(tsCol), "\"" + reader.text(tsCol)
-                            + "\" is not a timestamp; expected an ISO-8601 date or date-time such as "
-                            + "2024-01-02T09:30:00Z, a date such as 20240102, or epoch seconds or milliseconds");
-                }
-            }
-            long millis = format.parse(tb, tStart, tEnd);
-            if (millis == TimestampFormat.INVALID) {
-                badRow(line, header.get(tsCol), "\"" + reader.text(tsCol) + "\" is not a timestamp in the format of "
-                        + "the first row; expected " + format.description());
-                continue;
-            }
-            SymbolState state;
-            if (symCol >= 0) {
-                state = symbols.find(reader.array(symCol), reader.start(symCol), reader.end(symCol));
-            } else {
-                state = single;
-            }
-            if (state != null && millis <= state.lastMillis) {
-                badRow(line, header.get(tsCol), "time " + reader.text(tsCol) + " is not after "
-                        + TimestampFormat.iso(state.lastMillis) + " on line " + state.lastLine + symbolPhrase(state)
-                        + "; expected time to increase within each symbol");
-                continue;
-            }
-            double open = Double.NaN;
-            double high = Double.NaN;
-            double low = Double.NaN;
-            double close = Double.NaN;
-            double volume = Double.NaN;
-            boolean ok = true;
-            for (int f = 0; f < FIELDS && ok; f++) {
-                int c = fc[f];
-                if (c < 0) {
-                    continue;
-                }
-                double v = numbers.parse(reader.array(c), reader.start(c), reader.end(c));
-                if (v != v) {
-                    String text = reader.text(c);
-                    badRow(line, header.get(c), text.isEmpty() ? "empty; expected a number"
-                            : "\"" + text + "\" is not a number; expected a decimal number such as 12.5");
-                    ok = false;
-                    break;
-                }
-                switch (f) {
-                    case 0 -> open = v;
-                    case 1 -> high = v;
-                    case 2 -> low = v;
-                    case 3 -> close = v;
-                    default -> volume = v;
-                }
-            }
-            if (!ok) {
-                continue;
-            }
-            if (backtest && !(close > 0)) {
-                badRow(line, header.get(fc[3]), "\"" + reader.text(fc[3]) + "\" is not positive; expected a close "
-                        + "greater than 0 for the backtest's returns");
-                continue;
-            }
-            double uploadedSignal = Double.NaN;
-            if (sigCol >= 0) {
-                uploadedSignal = SignalValues.parse(numbers, reader.array(sigCol), reader.start(sigCol),
-                        reader.end(sigCol));
-                if (uploadedSignal == SignalValues.INVALID) {
-                    badRow(line, header.get(sigCol), "\"" + reader.text(sigCol) + "\" is not a signal; expected "
-                            + SignalValues.EXPECTED);
-                    continue;
-                }
-            }
-            if (rows >= maxRows) {
-                throw new LimitExceededException(file, line, "max_rows", "more than " + maxRows
-                        + " data rows; a file may have at most " + maxRows);
-            }
-            if (state == null) {
-                state = newState(reader, symCol, line);
-            }
-            if (state.rows == 0) {
-                state.firstMillis = millis;
-            }
-            state.rows++;
-            double[] v = state.values;
-            v[0] = open;
-            v[1] = high;
-            v[2] = low;
-            v[3] = close;
-            v[4] = volume;
-            Indicator[] indicators = state.indicators;
-            for (int i = 0; i < indicators.length; i++) {
-                indicators[i].update(millis, open, high, low, close, volume, v, stepOffsets[i]);
-            }
-            if (hasSignal) {
-                double signal;
-                if (uploaded) {
-                    if (join != null) {
-                        uploadedSignal = join.signalFor(symbols, single, state, millis);
-                    }
-                    signal = uploadedSignal == uploadedSignal ? uploadedSignal
-                            : CompiledRules.withoutSignal(hold, state.signal);
-                } else {
-                    signal = rules.signal(v, state.previous, state.signal);
-                }
-                state.signal = signal;
-                v[signalSlot] = signal;
-                if (backtest) {
-                    BacktestLedger ledger = state.ledger;
-                    ledger.update(millis, close, signal);
-                    v[backtestSlot] = ledger.position();
-                    v[backtestSlot + 1] = ledger.barReturn();
-                    v[backtestSlot + 2] = ledger.strategyReturn();
-                    v[backtestSlot + 3] = ledger.equity();
-                    v[backtestSlot + 4] = ledger.drawdown();
-                }
-            }
-            state.lastMillis = millis;
-            state.lastLine = line;
-            if (writer != null) {
-                writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
-            }
-            state.values = state.previous;
-            state.previous = v;
-            rows++;
-            if ((rows & (PROGRESS_EVERY - 1)) == 0) {
-                progress.rowsRead(rows);
+                throw new CsvFormatException(file, line, header.get(tsCol), "\"" + reader.text(tsCol)
+                        + "\" is not a timestamp; expected an ISO-8601 date or date-time such as "
+                        + "2024-01-02T09:30:00Z, a date such as 20240102, or epoch seconds or milliseconds");
             }
         }
-        return rows;
+        long millis = format.parse(tb, tStart, tEnd);
+        if (millis == TimestampFormat.INVALID) {
+            badRow(line, header.get(tsCol), "\"" + reader.text(tsCol) + "\" is not a timestamp in the format of "
+                    + "the first row; expected " + format.description());
+            return false;
+        }
+        SymbolState state;
+        if (symCol >= 0) {
+            state = symbols.find(reader.array(symCol), reader.start(symCol), reader.end(symCol));
+        } else {
+            state = single;
+        }
+        if (state != null && millis <= state.lastMillis) {
+            badRow(line, header.get(tsCol), "time " + reader.text(tsCol) + " is not after "
+                    + TimestampFormat.iso(state.lastMillis) + " on line " + state.lastLine + symbolPhrase(state)
+                    + "; expected time to increase within each symbol");
+            return false;
+        }
+        double open = Double.NaN;
+        double high = Double.NaN;
+        double low = Double.NaN;
+        double close = Double.NaN;
+        double volume = Double.NaN;
+        boolean ok = true;
+        for (int f = 0; f < FIELDS && ok; f++) {
+            int c = fc[f];
+            if (c < 0) {
+                continue;
+            }
+            double v = numbers.parse(reader.array(c), reader.start(c), reader.end(c));
+            if (v != v) {
+                String text = reader.text(c);
+                badRow(line, header.get(c), text.isEmpty() ? "empty; expected a number"
+                        : "\"" + text + "\" is not a number; expected a decimal number such as 12.5");
+                ok = false;
+                break;
+            }
+            switch (f) {
+                case 0 -> open = v;
+                case 1 -> high = v;
+                case 2 -> low = v;
+                case 3 -> close = v;
+                default -> volume = v;
+            }
+        }
+        if (!ok) {
+            return false;
+        }
+        if (backtest && !(close > 0)) {
+            badRow(line, header.get(fc[3]), "\"" + reader.text(fc[3]) + "\" is not positive; expected a close "
+                    + "greater than 0 for the backtest's returns");
+            return false;
+        }
+        double uploadedSignal = Double.NaN;
+        if (sigCol >= 0) {
+            uploadedSignal = SignalValues.parse(numbers, reader.array(sigCol), reader.start(sigCol),
+                    reader.end(sigCol));
+            if (uploadedSignal == SignalValues.INVALID) {
+                badRow(line, header.get(sigCol), "\"" + reader.text(sigCol) + "\" is not a signal; expected "
+                        + SignalValues.EXPECTED);
+                return false;
+            }
+        }
+        if (rows >= limits.maxRows()) {
+            throw new LimitExceededException(file, line, "max_rows", "more than " + limits.maxRows()
+                    + " data rows; a file may have at most " + limits.maxRows());
+        }
+        if (state == null) {
+            state = newState(reader, symCol, line);
+        }
+        if (state.rows == 0) {
+            state.firstMillis = millis;
+        }
+        state.rows++;
+        double[] v = state.values;
+        v[0] = open;
+        v[1] = high;
+        v[2] = low;
+        v[3] = close;
+        v[4] = volume;
+        Indicator[] indicators = state.indicators;
+        for (int i = 0; i < indicators.length; i++) {
+            indicators[i].update(millis, open, high, low, close, volume, v, stepOffsets[i]);
+        }
+        if (hasSignal) {
+            double signal;
+            if (uploaded) {
+                if (join != null) {
+                    uploadedSignal = join.signalFor(symbols, single, state, millis);
+                }
+                signal = uploadedSignal == uploadedSignal ? uploadedSignal
+                        : CompiledRules.withoutSignal(hold, state.signal);
+            } else {
+                signal = rules.signal(v, state.previous, state.signal);
+            }
+            state.signal = signal;
+            v[signalSlot] = signal;
+            if (backtest) {
+                BacktestLedger ledger = state.ledger;
+                ledger.update(millis, close, signal);
+                v[backtestSlot] = ledger.position();
+                v[backtestSlot + 1] = ledger.barReturn();
+                v[backtestSlot + 2] = ledger.strategyReturn();
+                v[backtestSlot + 3] = ledger.equity();
+                v[backtestSlot + 4] = ledger.drawdown();
+            }
+        }
+        state.lastMillis = millis;
+        state.lastLine = line;
+        if (writer != null) {
+            writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
+        }
+        state.values = state.previous;
+        state.previous = v;
+        return true;
     }
 
     private String symbolPhrase(SymbolState state) {
@@ -539,236 +555,9 @@ final class EngineRun {
         }
         rowsSkipped++;
         if (skippedRows.size() < limits.maxSkippedRowsListed()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("line", line);
-            row.put("column", column);
-            row.put("reason", reason);
-            skippedRows.add(row);
+            skippedRows.add(new SkippedRow(line, column, reason));
         }
     }
 
-    private void writeSummary(OutputStream out, EngineReport report, List<SymbolState> states) {
-        if (out == null) {
-            return;
-        }
-        try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingStream(out), JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("version", 1);
-            g.writeStringField("recipe", recipe.name());
-            g.writeObjectFieldStart("input");
-            g.writeStringField("file", file);
-            g.writeNumberField("rows", report.rows());
-            g.writeNumberField("rows_skipped", report.rowsSkipped());
-            g.writeNumberField("symbols", report.symbols());
-            g.writeStringField("delimiter", String.valueOf((char) delimiter));
-            g.writeStringField("timestamp_format", format == null ? null : format.name());
-            g.writeObjectFieldStart("columns");
-            g.writeStringField("timestamp", header.get(timestampColumn));
-            if (symbolColumn >= 0) {
-                g.writeStringField("symbol", header.get(symbolColumn));
-            }
-            for (int f = 0; f < FIELDS; f++) {
-                if (fieldColumns[f] >= 0) {
-                    g.writeStringField(FIELD_NAMES[f], header.get(fieldColumns[f]));
-                }
-            }
-            if (signalColumn >= 0) {
-                g.writeStringField("signal", header.get(signalColumn));
-            }
-            g.writeEndObject();
-            g.writeEndObject();
 
-            g.writeObjectFieldStart("signals");
-            g.writeStringField("source", signalSource);
-            if (join != null) {
-                g.writeStringField("file", input.signalsName());
-                g.writeNumberField("rows", join.rows());
-                g.writeNumberField("matched", join.matched());
-                g.writeNumberField("unmatched", join.unmatched());
-                if (join.firstUnmatchedLine() > 0) {
-                    g.writeNumberField("first_unmatched_line", join.firstUnmatchedLine());
-                }
-            }
-            g.writeEndObject();
-
-            g.writeObjectFieldStart("output");
-            g.writeNumberField("rows", report.outputRows());
-            g.writeArrayFieldStart("columns");
-            for (String name : outputNames) {
-                g.writeString(name);
-            }
-            g.writeEndArray();
-            g.writeNumberField("precision", recipe.output().precision());
-            g.writeBooleanField("gzip", recipe.output().gzip());
-            g.writeEndObject();
-
-            writeConventions(g);
-
-            List<SeriesTotals> totals = new ArrayList<>();
-            for (SymbolState s : states) {
-                totals.add(s.ledger == null ? null : SeriesTotals.of(s.ledger.stats()));
-            }
-            g.writeObjectFieldStart("all");
-            long first = report.firstTimestamp() == null ? 0 : report.firstTimestamp().toEpochMilli();
-            long last = report.lastTimestamp() == null ? 0 : report.lastTimestamp().toEpochMilli();
-            writeSeries(g, report.rows(), first, last,
-                    recipe.backtest() == null || states.isEmpty() ? null : SeriesTotals.pool(totals));
-            g.writeEndObject();
-            g.writeObjectFieldStart("symbols");
-            for (int i = 0; i < states.size(); i++) {
-                SymbolState s = states.get(i);
-                g.writeObjectFieldStart(s.name);
-                writeSeries(g, s.rows, s.firstMillis, s.lastMillis, totals.get(i));
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-
-            if (recipe.backtest() != null && recipe.backtest().trades()) {
-                g.writeArrayFieldStart("trades");
-                for (Trade t : trades) {
-                    g.writeStartObject();
-                    g.writeStringField("symbol", t.symbol());
-                    g.writeStringField("side", t.side());
-                    g.writeStringField("entry", TimestampFormat.iso(t.entryMillis()));
-                    g.writeStringField("exit", TimestampFormat.iso(t.exitMillis()));
-                    g.writeNumberField("bars", t.bars());
-                    number(g, "return", t.tradeReturn());
-                    g.writeBooleanField("open", t.open());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeNumberField("trades_omitted", tradesOmitted);
-            }
-            g.writeArrayFieldStart("skipped_rows");
-            for (Map<String, Object> row : skippedRows) {
-                g.writeStartObject();
-                g.writeNumberField("line", (Long) row.get("line"));
-                g.writeStringField("column", (String) row.get("column"));
-                g.writeStringField("reason", (String) row.get("reason"));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the summary failed", e);
-        }
-    }
-
-    private void writeSeries(JsonGenerator g, long rows, long first, long last, SeriesTotals totals)
-            throws IOException {
-        g.writeNumberField("rows", rows);
-        g.writeStringField("first_timestamp", rows == 0 ? null : TimestampFormat.iso(first));
-        g.writeStringField("last_timestamp", rows == 0 ? null : TimestampFormat.iso(last));
-        if (totals == null) {
-            return;
-        }
-        Performance p = Performance.of(totals, (last - first) / SeriesTotals.MILLIS_PER_YEAR,
-                recipe.backtest().periodsPerYear(), recipe.backtest().riskFreeRate());
-        number(g, "periods_per_year", p.periodsPerYear());
-        number(g, "total_return", p.totalReturn());
-        number(g, "cagr", p.cagr());
-        number(g, "volatility", p.volatility());
-        number(g, "sharpe", p.sharpe());
-        number(g, "sortino", p.sortino());
-        number(g, "max_drawdown", p.maxDrawdown());
-        number(g, "calmar", p.calmar());
-        g.writeNumberField("trades", p.trades());
-        number(g, "win_rate", p.winRate());
-        number(g, "profit_factor", p.profitFactor());
-        number(g, "exposure", p.exposure());
-    }
-
-    private void writeConventions(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("conventions");
-        g.writeStringField("formulas", "docs/summary.md");
-        g.writeStringField("timestamps", "UTC; times without an offset are read as UTC");
-        g.writeStringField("years", "365.25 days");
-        if (recipe.backtest() != null) {
-            var b = recipe.backtest();
-            g.writeStringField("mode", b.longShort() ? "long_short" : "long_only");
-            g.writeStringField("position", "signal of the previous bar of the same symbol (no look-ahead)");
-            g.writeStringField("returns", "simple: close / previous close - 1");
-            number(g, "fee_bps", b.feeBps());
-            number(g, "slippage_bps", b.slippageBps());
-            g.writeStringField("cost", "|position - previous position| * (fee_bps + slippage_bps) / 10000, charged "
-                    + "on the bar the new position is first held");
-            g.writeObjectFieldStart("periods_per_year");
-            if (b.periodsPerYear() != null) {
-                g.writeStringField("source", "recipe");
-                number(g, "value", b.periodsPerYear());
-            } else {
-                g.writeStringField("source", "timestamps");
-                g.writeStringField("derivation", "strategy returns / years between the first and last timestamp "
-                        + "(per symbol; pooled over symbols for all: sum of returns / sum of years)");
-            }
-            g.writeEndObject();
-            g.writeNumberField("ddof", 1);
-            number(g, "risk_free_rate", b.riskFreeRate());
-            g.writeStringField("risk_free_per_bar", "risk_free_rate / periods_per_year");
-            g.writeNumberField("sortino_target", 0);
-            g.writeNumberField("sortino_ddof", 0);
-            g.writeStringField("all", "pooled over symbols: total_return is the mean of the symbols' total "
-                    + "returns; mean, volatility, Sharpe and Sortino pool every symbol's strategy returns; "
-                    + "max_drawdown is the worst symbol's; trades, win rate, profit factor and exposure pool all "
-                    + "trades and bars");
-        }
-        g.writeArrayFieldStart("indicators");
-        for (IndicatorStep step : recipe.indicators()) {
-            g.writeStartObject();
-            g.writeStringField("type", step.type());
-            g.writeObjectFieldStart("params");
-            for (var parameter : Indicators.spec(step.type()).parameters()) {
-                Object value = step.params().containsKey(parameter.name()) ? step.params().get(parameter.name())
-                        : parameter.defaultValue();
-                g.writeFieldName(parameter.name());
-                if (value instanceof Number n) {
-                    number(g, null, n.doubleValue());
-                } else if (value == null) {
-                    g.writeNull();
-                } else {
-                    g.writeString(value.toString());
-                }
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("columns");
-            for (String column : step.columns()) {
-                g.writeString(column);
-            }
-            g.writeEndArray();
-            g.writeNumberField("lookback", step.lookback());
-            g.writeStringField("definition", Indicators.spec(step.type()).description());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, String name, Double value) throws IOException {
-        if (name != null) {
-            g.writeFieldName(name);
-        }
-        if (value == null || !Double.isFinite(value)) {
-            g.writeNull();
-        } else {
-            g.writeNumber(DoubleFormatter.shortest().toString(value));
-        }
-    }
-
-    private static final class NonClosingStream extends FilterOutputStream {
-        NonClosingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * and how it reads ambiguous input is in {@code docs/csv-interpretation.md}; the summary's formulas are in
  * {@code docs/summary.md}.
  *
- * <p>An engine is immutable and may run many jobs, one per thread at a time per call.
+ * <p>An engine is immutable and thread-safe: each call of {@link #run} has its own state, and while it writes a
+ * result CSV it uses one helper thread of its own to format and write rows.
  */
 public final class SignalEngine {
 

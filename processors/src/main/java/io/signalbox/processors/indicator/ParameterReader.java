@@ -26,10 +26,6 @@ final class ParameterReader {
         }
     }
 
-    String type() {
-        return spec.type();
-    }
-
     boolean present(String name) {
         return values.containsKey(name);
     }

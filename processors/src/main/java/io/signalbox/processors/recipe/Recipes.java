@@ -26,7 +26,7 @@ public final class Recipes {
      * @throws RecipeException when no preset has that name
      */
     public static Recipe preset(String name) {
-        if (!PRESETS.contains(name)) {
+        if (name == null || !PRESETS.contains(name)) {
             throw new RecipeException("$", "unknown preset \"" + name + "\"; expected one of " + PRESETS);
         }
         return RecipeParser.parse(presetJson(name), name);
@@ -38,7 +38,7 @@ public final class Recipes {
      * @throws RecipeException when no preset has that name
      */
     public static String presetJson(String name) {
-        if (!PRESETS.contains(name)) {
+        if (name == null || !PRESETS.contains(name)) {
             throw new RecipeException("$", "unknown preset \"" + name + "\"; expected one of " + PRESETS);
         }
         try (InputStream in = Recipes.class.getResourceAsStream("presets/" + name + ".json")) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -42,7 +43,7 @@ public final class SamplePrices {
      * @param i the symbol's index
      */
     public static String symbolName(int i) {
-        return String.format(java.util.Locale.ROOT, "SYM%05d", i + 1);
+        return String.format(Locale.ROOT, "SYM%05d", i + 1);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.signalbox.processors.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class DecimalParserTest {
                 continue;
             }
             String text = i % 2 == 0 ? Double.toString(value)
-                    : String.format(java.util.Locale.ROOT, "%." + random.nextInt(0, 12) + "f", random.nextDouble(1e7));
+                    : String.format(Locale.ROOT, "%." + random.nextInt(0, 12) + "f", random.nextDouble(1e7));
             assertThat(parse(parser, text)).as(text).isEqualTo(Double.parseDouble(text));
         }
     }

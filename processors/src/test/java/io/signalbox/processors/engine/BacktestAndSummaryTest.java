@@ -136,6 +136,9 @@ class BacktestAndSummaryTest {
         }
         assertThat(run.cell(0, "ret")).isEmpty();
         assertThat(run.cell(0, "equity")).isEqualTo("1");
+        for (int row = 0; row < run.rows.size(); row++) {
+            assertThat(run.cell(row, "strategy_ret")).isNotEqualTo("-0");
+        }
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The command line: {@link io.signalbox.processors.cli.EngineCli} with its process and bench commands. */
+package io.signalbox.processors.cli;
