@@ -70,6 +70,8 @@ final class EngineRun {
     private boolean uploaded;
     private String signalSource;
     private SignalsJoin join;
+    private long lastBarMillis = Long.MIN_VALUE;
+    private boolean pricesTimeOrdered = true;
 
     EngineRun(EngineInput input, Recipe recipe, EngineLimits limits, ProgressListener progress) {
         this.input = input;
@@ -457,6 +459,9 @@ final class EngineRun {
         if (state == null) {
             state = newState(reader, symCol, line);
         }
+        if (millis < lastBarMillis) {
+            pricesTimeOrdered = false;
+        }
         if (state.rows == 0) {
             state.firstMillis = millis;
         }
@@ -496,6 +501,7 @@ final class EngineRun {
         }
         state.lastMillis = millis;
         state.lastLine = line;
+        lastBarMillis = millis;
         if (writer != null) {
             writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
         }

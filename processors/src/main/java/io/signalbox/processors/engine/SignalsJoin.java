@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>The signals file must list its rows in the same order as the prices file lists the bars they refer to (the same
  * grouping of symbols, time increasing within a symbol). One row is held at a time: it is matched when the prices
- * reach its symbol and time; it is counted as unmatched when the prices of its symbol have already passed its time;
- * otherwise it waits, and the rows behind it wait with it.
+ * reach its symbol and time; it is counted as unmatched when the prices of its symbol have already passed its time, or
+ * when both files have been in time order so far and the prices have passed its time (so a symbol the prices file
+ * lacks does not hold up a time-ordered signals file); otherwise it waits, and the rows behind it wait with it.
  */
 final class SignalsJoin {
 
@@ -37,6 +38,8 @@ final class SignalsJoin {
     private byte[] previousSymbol = new byte[32];
     private int previousSymbolLength = -1;
     private long previousMillis;
+    private long previousRowMillis = Long.MIN_VALUE;
+    private boolean timeOrdered = true;
 
     private long rows;
     private long matched;
@@ -61,9 +64,11 @@ final class SignalsJoin {
      * @param single the only state when the prices file has no symbol column, else {@code null}
      * @param state the bar's symbol
      * @param millis the bar's time
+     * @param pricesTimeOrdered whether every bar so far came at or after the bar before it, whatever its symbol
      * @return the signal for the bar, or NaN when the signals file has none
      */
-    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis) {
+    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis,
+            boolean pricesTimeOrdered) {
         while (true) {
             if (!pending && !advance()) {
                 return Double.NaN;
@@ -82,7 +87,8 @@ final class SignalsJoin {
                 }
                 return Double.NaN;
             }
-            if (owner != null && owner.lastMillis >= pendingMillis) {
+            if (owner != null && owner.lastMillis >= pendingMillis
+                    || owner == null && pricesTimeOrdered && timeOrdered && pendingMillis < millis) {
                 drop();
                 continue;
             }
@@ -165,6 +171,10 @@ final class SignalsJoin {
         System.arraycopy(pendingSymbol, 0, previousSymbol, 0, length);
         previousSymbolLength = length;
         previousMillis = millis;
+        if (millis < previousRowMillis) {
+            timeOrdered = false;
+        }
+        previousRowMillis = millis;
         pendingSymbolLength = length;
         pendingMillis = millis;
         pendingLine = line;

@@ -121,6 +121,39 @@ class SignalEngineTest {
     }
 
     @Test
+    void aTimeOrderedSignalsFileWithAnUnknownSymbolHoldsNothingUp() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-01,B,1,1,1,10,1\n"
+                + "2024-01-02,A,1,1,1,11,1\n2024-01-02,B,1,1,1,12,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-01,1\nZ,2024-01-01,1\nB,2024-01-01,-1\n"
+                + "A,2024-01-02,0\nB,2024-01-02,1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        assertThat(List.of(run.cell(0, "signal"), run.cell(1, "signal"), run.cell(2, "signal"),
+                run.cell(3, "signal"))).containsExactly("1", "-1", "0", "1");
+        assertThat(run.report.signalsMatched()).isEqualTo(4);
+        assertThat(run.report.signalsUnmatched()).isEqualTo(1);
+        assertThat(run.summary.get("signals").get("first_unmatched_line").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void joinsSignalsGroupedBySymbolLikeThePrices() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-02,A,1,1,1,11,1\n2024-01-03,A,1,1,1,12,1\n"
+                + "2024-01-01,B,1,1,1,10,1\n2024-01-02,B,1,1,1,9,1\n2024-01-03,B,1,1,1,8,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-02,1\nB,2024-01-01,-1\nB,2024-01-03,0\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            column.add(run.cell(r, "signal"));
+        }
+        assertThat(column).containsExactly("0", "1", "1", "-1", "-1", "0");
+        assertThat(run.report.signalsMatched()).isEqualTo(3);
+        assertThat(run.report.signalsUnmatched()).isZero();
+    }
+
+    @Test
     void rulesCombineCrossoversAndThresholds() {
         Recipe recipe = Recipes.parse("""
                 {"version": 1, "indicators": [{"type": "sma", "window": 2}],
