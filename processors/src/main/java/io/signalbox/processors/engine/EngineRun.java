@@ -480,7 +480,8 @@ final class EngineRun {
             double signal;
             if (uploaded) {
                 if (join != null) {
-                    uploadedSignal = join.signalFor(symbols, single, state, millis);
+                    uploadedSignal = join.signalFor(symbols, single, state, millis,
+                            pricesTimeOrdered && symbols.size() > 1);
                 }
                 signal = uploadedSignal == uploadedSignal ? uploadedSignal
                         : CompiledRules.withoutSignal(hold, state.signal);

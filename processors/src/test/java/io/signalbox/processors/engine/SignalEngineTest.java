@@ -137,6 +137,37 @@ class SignalEngineTest {
     }
 
     @Test
+    void matchesSignalsInAnyOrderWithinATime() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-01,B,1,1,1,10,1\n2024-01-01,C,1,1,1,10,1\n"
+                + "2024-01-02,C,1,1,1,11,1\n2024-01-02,A,1,1,1,12,1\n2024-01-02,B,1,1,1,12,1\n";
+        String signals = "timestamp,symbol,signal\n2024-01-01,A,1\n2024-01-01,B,1\n2024-01-01,C,1\n"
+                + "2024-01-02,A,-1\n2024-01-02,B,0\n2024-01-02,X,1\n2024-01-02,C,-1\n2024-01-03,A,1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            column.add(run.cell(r, "signal"));
+        }
+        assertThat(column).containsExactly("1", "1", "1", "-1", "-1", "0");
+        assertThat(run.report.signalsMatched()).isEqualTo(6);
+        assertThat(run.report.signalsUnmatched()).isEqualTo(2);
+    }
+
+    @Test
+    void sparseSignalsGroupedBySymbolWaitForTheirSymbol() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-02,A,1,1,1,11,1\n2024-01-03,A,1,1,1,12,1\n"
+                + "2024-01-01,B,1,1,1,10,1\n2024-01-02,B,1,1,1,9,1\n2024-01-03,B,1,1,1,8,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-01,1\nB,2024-01-02,-1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        assertThat(run.cell(4, "signal")).isEqualTo("-1");
+        assertThat(run.report.signalsMatched()).isEqualTo(2);
+        assertThat(run.report.signalsUnmatched()).isZero();
+    }
+
+    @Test
     void joinsSignalsGroupedBySymbolLikeThePrices() {
         String prices = HEADER
                 + "2024-01-01,A,1,1,1,10,1\n2024-01-02,A,1,1,1,11,1\n2024-01-03,A,1,1,1,12,1\n"
