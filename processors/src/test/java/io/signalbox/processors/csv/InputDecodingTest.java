@@ -47,6 +47,15 @@ class InputDecodingTest {
     }
 
     @Test
+    void refusesZipArchivesSuchAsWorkbooks() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0};
+        assertThatThrownBy(() -> InputDecoding.decode(new ByteArrayInputStream(zip), "book.xlsx", 100))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("book.xlsx line 1: the file is a ZIP archive (an .xlsx workbook or a .zip); expected CSV "
+                        + "text, optionally gzip-compressed");
+    }
+
+    @Test
     void refusesCorruptGzip() {
         byte[] broken = {0x1f, (byte) 0x8b, 1, 2, 3, 4};
         assertThatThrownBy(() -> InputDecoding.decode(new ByteArrayInputStream(broken), "x.gz", 100).readAllBytes())
