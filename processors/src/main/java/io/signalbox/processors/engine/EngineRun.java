@@ -90,6 +90,7 @@ final class EngineRun {
             throw new CsvFormatException(file, 1, null, "the file is empty; expected a header line such as "
                     + "timestamp,symbol,open,high,low,close,volume");
         }
+        requireText(reader);
         header = new ArrayList<>();
         for (int i = 0; i < reader.fieldCount(); i++) {
             header.add(reader.text(i).strip());
@@ -179,6 +180,19 @@ final class EngineRun {
                     input.signalsName(), outputNames, states, trades, tradesOmitted, skippedRows).write(summaryJson);
         }
         return report;
+    }
+
+    /** A header with control bytes means the upload is no text file at all; say so rather than list garbage. */
+    private void requireText(CsvReader reader) {
+        byte[] raw = reader.recordArray();
+        for (int i = reader.recordStart(); i < reader.recordEnd(); i++) {
+            int b = raw[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                throw new CsvFormatException(file, 1, null, String.format(Locale.ROOT, "found the control byte 0x%02x "
+                        + "in the header%s; expected UTF-8 CSV text, optionally gzip-compressed", b,
+                        b == 0 ? " (UTF-16 text or a binary file)" : ", so this is not a text file"));
+            }
+        }
     }
 
     private List<SymbolState> states() {

@@ -94,7 +94,8 @@ final class PriceColumns {
             if (i > 0) {
                 b.append(", ");
             }
-            b.append('"').append(header.get(i)).append('"');
+            String name = header.get(i);
+            b.append('"').append(name.length() > 40 ? name.substring(0, 37) + "..." : name).append('"');
         }
         if (header.size() > 20) {
             b.append(", ... (").append(header.size()).append(" in all)");

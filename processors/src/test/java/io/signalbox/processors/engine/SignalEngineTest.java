@@ -245,6 +245,15 @@ class SignalEngineTest {
     }
 
     @Test
+    void rejectsUtf16WithoutByteOrderMarkAsNoUtf8Text() {
+        byte[] utf16 = "date,close\n2024-01-01,1\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> EngineFixture.run(utf16, null, SMA, true))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("prices.csv line 1: found the control byte 0x00 in the header (UTF-16 text or a binary "
+                        + "file); expected UTF-8 CSV text, optionally gzip-compressed");
+    }
+
+    @Test
     void rejectsMixedTimestampFormats() {
         assertThatThrownBy(() -> EngineFixture.run("date,close\n2024-01-01,1\n1704187800,1\n", SMA))
                 .isInstanceOf(CsvFormatException.class)
