@@ -46,10 +46,16 @@ public final class TimestampFormat {
 
     private final Kind kind;
     private final boolean withOffset;
+    private final boolean eitherOffset;
 
     private TimestampFormat(Kind kind, boolean withOffset) {
+        this(kind, withOffset, false);
+    }
+
+    private TimestampFormat(Kind kind, boolean withOffset, boolean eitherOffset) {
         this.kind = kind;
         this.withOffset = withOffset;
+        this.eitherOffset = eitherOffset;
     }
 
     /**
@@ -99,7 +105,7 @@ public final class TimestampFormat {
     public static TimestampFormat named(String name) {
         for (Kind kind : Kind.values()) {
             if (kind.id.equals(name)) {
-                return new TimestampFormat(kind, false);
+                return new TimestampFormat(kind, false, true);
             }
         }
         throw new IllegalArgumentException("unknown timestamp format \"" + name + "\"");
@@ -127,6 +133,9 @@ public final class TimestampFormat {
      * @return a phrase with an example, for error messages
      */
     public String description() {
+        if (kind == Kind.ISO_DATETIME && eitherOffset) {
+            return "an ISO-8601 date-time such as 2024-01-02T09:30:00Z or 2024-01-02T09:30:00";
+        }
         if (kind == Kind.ISO_DATETIME) {
             return withOffset ? "an ISO-8601 date-time with an offset such as 2024-01-02T09:30:00Z"
                     : "an ISO-8601 date-time without an offset such as 2024-01-02T09:30:00";
@@ -207,9 +216,9 @@ public final class TimestampFormat {
             }
         }
         if (i == to) {
-            return withOffset ? INVALID : millis;
+            return withOffset && !eitherOffset ? INVALID : millis;
         }
-        if (!withOffset) {
+        if (!withOffset && !eitherOffset) {
             return INVALID;
         }
         if (b[i] == 'Z' || b[i] == 'z') {

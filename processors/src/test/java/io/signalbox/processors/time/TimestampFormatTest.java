@@ -64,6 +64,14 @@ class TimestampFormatTest {
     }
 
     @Test
+    void aNamedDateTimeFormatTakesTimesWithAndWithoutOffset() {
+        TimestampFormat named = TimestampFormat.named("iso_datetime");
+        assertThat(parse(named, "2024-01-02T09:30:00Z")).isEqualTo(Instant.parse("2024-01-02T09:30:00Z").toEpochMilli());
+        assertThat(parse(named, "2024-01-02T09:30:00")).isEqualTo(Instant.parse("2024-01-02T09:30:00Z").toEpochMilli());
+        assertThat(parse(named, "2024-01-02")).isEqualTo(TimestampFormat.INVALID);
+    }
+
+    @Test
     void agreesWithJavaTimeOnRandomDates() {
         SplittableRandom random = new SplittableRandom(2);
         TimestampFormat format = TimestampFormat.named("iso_date");
