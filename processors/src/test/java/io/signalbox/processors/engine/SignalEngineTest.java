@@ -37,6 +37,25 @@ class SignalEngineTest {
     }
 
     @Test
+    void readsColumnsAndTimestampFormatNamedByTheRecipe() {
+        Recipe recipe = Recipes.parse("""
+                {"version": 1, "columns": {"timestamp": "when", "symbol": "Instrument", "close": "Last"},
+                 "timestamp_format": "epoch_millis", "indicators": [{"type": "sma", "window": 2}]}""");
+        EngineFixture run = EngineFixture.run("when,Instrument,close,Last\n1704067200000,X,0,10\n"
+                + "1704153600000,X,0,20\n", recipe);
+        assertThat(run.cell(1, "sma_2")).isEqualTo("15");
+        assertThat(run.summary.get("input").get("columns").get("close").asText()).isEqualTo("Last");
+        assertThat(run.summary.get("symbols").get("X").get("first_timestamp").asText())
+                .isEqualTo("2024-01-01T00:00:00Z");
+        Recipe missing = Recipes.parse("{\"version\": 1, \"columns\": {\"close\": \"Settle\"}, "
+                + "\"indicators\": [{\"type\": \"sma\"}]}");
+        assertThatThrownBy(() -> EngineFixture.run("date,close\n2024-01-01,1\n", missing))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("prices.csv line 1: the recipe maps close to column \"Settle\", which the header does "
+                        + "not have; found columns \"date\", \"close\"");
+    }
+
+    @Test
     void keepsSeparateStateForInterleavedSymbols() {
         EngineFixture run = EngineFixture.run(HEADER
                 + "2024-01-01,A,0,0,0,10,0\n2024-01-01,B,0,0,0,100,0\n"
