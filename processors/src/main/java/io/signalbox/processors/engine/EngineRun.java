@@ -556,7 +556,7 @@ final class EngineRun {
         if (recipe.backtest() == null) {
             return null;
         }
-        Consumer<Trade> sink = recipe.backtest().trades() ? this::keepTrade : trade -> { };
+        Consumer<Trade> sink = recipe.backtest().trades() ? this::keepTrade : null;
         return new BacktestLedger(recipe.backtest(), symbol, sink);
     }
 
