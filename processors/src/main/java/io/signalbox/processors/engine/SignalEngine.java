@@ -38,7 +38,8 @@ public final class SignalEngine {
      * @param recipe what to compute
      * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only
      * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
-     * @param progress told how far the run has come, every 65,536 rows and at the end
+     * @param progress told how far the run has come, every 65,536 rows and at the end; an exception it throws
+     *     stops the run and comes out of this method (the way to cancel a job)
      * @return what the run counted
      * @throws io.signalbox.processors.BadInputException when the input cannot be processed as the recipe asks: a
      *     {@link io.signalbox.processors.csv.CsvFormatException} naming the file, line and column, or a

@@ -335,6 +335,21 @@ class SignalEngineTest {
     }
 
     @Test
+    void stopsWhenTheProgressListenerThrows() {
+        ByteArrayOutputStream prices = new ByteArrayOutputStream();
+        SamplePrices.builder().rows(200_000).symbols(2).build().writeTo(prices);
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        ProgressListener cancel = rows -> {
+            throw new IllegalStateException("job cancelled after " + rows);
+        };
+        assertThatThrownBy(() -> SignalEngine.builder().build().run(
+                EngineInput.prices("p.csv", new ByteArrayInputStream(prices.toByteArray())), Recipes.preset("default"),
+                result, null, cancel))
+                .isInstanceOf(IllegalStateException.class).hasMessage("job cancelled after 65536");
+        assertThat(result.size()).isLessThan(prices.size() * 2);
+    }
+
+    @Test
     void reportsProgressAsRowsAreRead() {
         ByteArrayOutputStream prices = new ByteArrayOutputStream();
         SamplePrices.builder().rows(200_000).symbols(2).build().writeTo(prices);
