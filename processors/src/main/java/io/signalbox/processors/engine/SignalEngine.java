@@ -36,7 +36,9 @@ public final class SignalEngine {
      *
      * @param input the files to read
      * @param recipe what to compute
-     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only
+     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only. It
+     *     is written from the run's helper thread, one write at a time, and must not be used elsewhere until this
+     *     method returns
      * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
      * @param progress told how far the run has come, every 65,536 rows and at the end; an exception it throws
      *     stops the run and comes out of this method (the way to cancel a job)
