@@ -56,6 +56,19 @@ class SignalEngineTest {
     }
 
     @Test
+    void dropsTheByteOrderMarkAndCarriageReturnsFromTheResult() {
+        byte[] body = "date,close\r\n2024-01-01,1\r\n2024-01-02,3\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        EngineFixture run = EngineFixture.run(withBom, null, SMA, true);
+        assertThat(new String(run.csv, StandardCharsets.UTF_8))
+                .isEqualTo("date,close,sma_2\n2024-01-01,1,\n2024-01-02,3,2\n");
+    }
+
+    @Test
     void keepsSeparateStateForInterleavedSymbols() {
         EngineFixture run = EngineFixture.run(HEADER
                 + "2024-01-01,A,0,0,0,10,0\n2024-01-01,B,0,0,0,100,0\n"
