@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code docs/summary.md}.
  *
  * <p>An engine is immutable and thread-safe: each call of {@link #run} has its own state, and while it writes a
- * result CSV it uses one helper thread of its own to format and write rows.
+ * result CSV it uses one writer thread of its own to format and write rows.
  */
 public final class SignalEngine {
 
@@ -37,7 +37,7 @@ public final class SignalEngine {
      * @param input the files to read
      * @param recipe what to compute
      * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only. It
-     *     is written from the run's helper thread, one write at a time, and must not be used elsewhere until this
+     *     is written from the run's writer thread, one write at a time, and must not be used elsewhere until this
      *     method returns
      * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
      * @param progress told how far the run has come, every 65,536 rows and at the end; an exception it throws
