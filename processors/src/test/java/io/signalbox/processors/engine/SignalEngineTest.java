@@ -69,6 +69,16 @@ class SignalEngineTest {
     }
 
     @Test
+    void findsColumnsByTheirUsualShortNames() {
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"indicators\": [{\"type\": \"atr\", \"window\": 1}]}");
+        EngineFixture run = EngineFixture.run("t,pair,o,h,l,c,v\n1704067200000,BTCUSDT,1,3,1,2,5\n"
+                + "1704153600000,BTCUSDT,2,4,2,3,5\n", recipe);
+        assertThat(run.summary.get("input").get("columns").toString())
+                .isEqualTo("{\"timestamp\":\"t\",\"symbol\":\"pair\",\"high\":\"h\",\"low\":\"l\",\"close\":\"c\"}");
+        assertThat(run.cell(1, "atr_1")).isEqualTo("2");
+    }
+
+    @Test
     void keepsSeparateStateForInterleavedSymbols() {
         EngineFixture run = EngineFixture.run(HEADER
                 + "2024-01-01,A,0,0,0,10,0\n2024-01-01,B,0,0,0,100,0\n"
