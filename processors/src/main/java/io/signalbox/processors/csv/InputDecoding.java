@@ -49,6 +49,9 @@ public final class InputDecoding {
         } catch (ZipException e) {
             throw new CsvFormatException(fileName, 1, null, "the file starts like gzip but is not a valid gzip "
                     + "stream (" + e.getMessage() + "); expected gzip-compressed or plain CSV");
+        } catch (EOFException e) {
+            throw new CsvFormatException(fileName, 1, null, "the file starts like gzip but ends inside the gzip "
+                    + "header; expected a complete gzip file or plain CSV");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName + " failed", e);
         }
