@@ -569,9 +569,10 @@ final class EngineRun {
     }
 
     private void badRow(long line, String column, String reason) {
-        if (rowsSkipped >= recipe.maxBadRows()) {
-            String suffix = recipe.maxBadRows() == 0 ? "" : " (" + rowsSkipped + " bad rows skipped before, "
-                    + "max_bad_rows is " + recipe.maxBadRows() + ")";
+        long allowed = Math.min(recipe.maxBadRows(), limits.maxBadRows());
+        if (rowsSkipped >= allowed) {
+            String suffix = allowed == 0 ? "" : " (" + rowsSkipped + " bad rows skipped before, max_bad_rows is "
+                    + allowed + ")";
             throw new CsvFormatException(file, line, column, reason + suffix);
         }
         rowsSkipped++;

@@ -66,6 +66,7 @@ public final class SignalEngine {
         private int maxGzipRatio = 200;
         private int maxTradesListed = 10_000;
         private int maxSkippedRowsListed = 100;
+        private long maxBadRows = Long.MAX_VALUE;
 
         private Builder() {
         }
@@ -146,11 +147,25 @@ public final class SignalEngine {
         }
 
         /**
+         * @param rows the most bad rows any recipe may have skipped, at least 0; a recipe's {@code max_bad_rows} above
+         *     it is held to it; default no cap (the recipe decides, and by default skips none)
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxBadRows(long rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("maxBadRows must not be negative, not " + rows);
+            }
+            this.maxBadRows = rows;
+            return this;
+        }
+
+        /**
          * @return the engine
          */
         public SignalEngine build() {
             return new SignalEngine(new EngineLimits(maxLineBytes, maxColumns, maxRows, maxSymbols, maxGzipRatio,
-                    maxTradesListed, maxSkippedRowsListed));
+                    maxTradesListed, maxSkippedRowsListed, maxBadRows));
         }
 
         private static int check(String name, int value, int min, int max) {

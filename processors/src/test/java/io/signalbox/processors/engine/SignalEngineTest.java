@@ -327,6 +327,17 @@ class SignalEngineTest {
     }
 
     @Test
+    void holdsTheRecipesBadRowAllowanceToTheEnginesCap() {
+        Recipe lenient = Recipes.parse("""
+                {"version": 1, "indicators": [{"type": "sma", "window": 2}], "max_bad_rows": 1000}""");
+        byte[] rows = "date,close\n2024-01-01,x\n2024-01-02,y\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EngineFixture.run(SignalEngine.builder().maxBadRows(1).build(), rows, null, lenient,
+                true)).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("prices.csv line 3")
+                .hasMessageContaining("1 bad rows skipped before, max_bad_rows is 1");
+    }
+
+    @Test
     void enforcesRowAndSymbolLimits() {
         byte[] rows = "date,close\n2024-01-01,1\n2024-01-02,1\n2024-01-03,1\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EngineFixture.run(SignalEngine.builder().maxRows(2).build(), rows, null, SMA, true))
