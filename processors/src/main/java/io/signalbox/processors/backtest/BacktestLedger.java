@@ -49,7 +49,7 @@ public final class BacktestLedger {
     /**
      * @param settings the backtest settings
      * @param symbol the symbol, for the trades
-     * @param trades told of each trade when it closes; may ignore them
+     * @param trades told of each trade when it closes, or {@code null} when nobody lists trades
      */
     public BacktestLedger(BacktestSettings settings, String symbol, Consumer<Trade> trades) {
         this.longShort = settings.longShort();
@@ -117,8 +117,10 @@ public final class BacktestLedger {
         }
         double tradeReturn = tradeGrowth - 1.0;
         stats.trade(tradeReturn);
-        trades.accept(new Trade(symbol, tradeSign > 0 ? "long" : "short", tradeEntry, tradeExit, tradeBars,
-                tradeReturn, open));
+        if (trades != null) {
+            trades.accept(new Trade(symbol, tradeSign > 0 ? "long" : "short", tradeEntry, tradeExit, tradeBars,
+                    tradeReturn, open));
+        }
         tradeSign = 0;
     }
 

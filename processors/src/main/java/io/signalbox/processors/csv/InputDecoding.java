@@ -31,12 +31,16 @@ public final class InputDecoding {
      * @throws UncheckedIOException when reading fails
      */
     public static InputStream decode(InputStream raw, String fileName, int maxExpansionRatio) {
-        PushbackInputStream peek = new PushbackInputStream(raw, 2);
+        PushbackInputStream peek = new PushbackInputStream(raw, 4);
         try {
-            byte[] magic = new byte[2];
-            int n = peek.readNBytes(magic, 0, 2);
+            byte[] magic = new byte[4];
+            int n = peek.readNBytes(magic, 0, 4);
             peek.unread(magic, 0, n);
-            if (n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                throw new CsvFormatException(fileName, 1, null, "the file is a ZIP archive (an .xlsx workbook or a "
+                        + ".zip); expected CSV text, optionally gzip-compressed");
+            }
+            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                 CountingInputStream compressed = new CountingInputStream(peek);
                 return new ExpansionGuard(new GZIPInputStream(compressed, 1 << 16), compressed, fileName,
                         maxExpansionRatio);
@@ -45,6 +49,9 @@ public final class InputDecoding {
         } catch (ZipException e) {
             throw new CsvFormatException(fileName, 1, null, "the file starts like gzip but is not a valid gzip "
                     + "stream (" + e.getMessage() + "); expected gzip-compressed or plain CSV");
+        } catch (EOFException e) {
+            throw new CsvFormatException(fileName, 1, null, "the file starts like gzip but ends inside the gzip "
+                    + "header; expected a complete gzip file or plain CSV");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName + " failed", e);
         }

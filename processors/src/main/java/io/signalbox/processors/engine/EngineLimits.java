@@ -10,7 +10,8 @@ package io.signalbox.processors.engine;
  * @param maxGzipRatio how many times its compressed size a gzip input may expand to
  * @param maxTradesListed most trades listed in the summary (the rest are counted)
  * @param maxSkippedRowsListed most skipped rows described in the summary (the rest are counted)
+ * @param maxBadRows most bad rows a recipe may have skipped
  */
 record EngineLimits(int maxLineBytes, int maxColumns, long maxRows, int maxSymbols, int maxGzipRatio,
-        int maxTradesListed, int maxSkippedRowsListed) {
+        int maxTradesListed, int maxSkippedRowsListed, long maxBadRows) {
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param symbols distinct symbols seen (1 for a file without a symbol column, 0 for a file without rows)
  * @param firstTimestamp the earliest bar's time, or {@code null} without rows
  * @param lastTimestamp the latest bar's time, or {@code null} without rows
- * @param signalRows data rows with a signal in the signals file (0 without one)
+ * @param signalRows data rows read from the signals file (0 without one)
  * @param signalsMatched signals that matched a bar
  * @param signalsUnmatched signals that matched no bar
  * @param outputRows data rows written to the result CSV (0 when no CSV was written)

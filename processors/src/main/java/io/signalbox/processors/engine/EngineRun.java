@@ -70,6 +70,8 @@ final class EngineRun {
     private boolean uploaded;
     private String signalSource;
     private SignalsJoin join;
+    private long lastBarMillis = Long.MIN_VALUE;
+    private boolean pricesTimeOrdered = true;
 
     EngineRun(EngineInput input, Recipe recipe, EngineLimits limits, ProgressListener progress) {
         this.input = input;
@@ -88,6 +90,7 @@ final class EngineRun {
             throw new CsvFormatException(file, 1, null, "the file is empty; expected a header line such as "
                     + "timestamp,symbol,open,high,low,close,volume");
         }
+        requireText(reader);
         header = new ArrayList<>();
         for (int i = 0; i < reader.fieldCount(); i++) {
             header.add(reader.text(i).strip());
@@ -177,6 +180,19 @@ final class EngineRun {
                     input.signalsName(), outputNames, states, trades, tradesOmitted, skippedRows).write(summaryJson);
         }
         return report;
+    }
+
+    /** A header with control bytes means the upload is no text file at all; say so rather than list garbage. */
+    private void requireText(CsvReader reader) {
+        byte[] raw = reader.recordArray();
+        for (int i = reader.recordStart(); i < reader.recordEnd(); i++) {
+            int b = raw[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                throw new CsvFormatException(file, 1, null, String.format(Locale.ROOT, "found the control byte 0x%02x "
+                        + "in the header%s; expected UTF-8 CSV text, optionally gzip-compressed", b,
+                        b == 0 ? " (UTF-16 text or a binary file)" : ", so this is not a text file"));
+            }
+        }
     }
 
     private List<SymbolState> states() {
@@ -457,6 +473,9 @@ final class EngineRun {
         if (state == null) {
             state = newState(reader, symCol, line);
         }
+        if (millis < lastBarMillis) {
+            pricesTimeOrdered = false;
+        }
         if (state.rows == 0) {
             state.firstMillis = millis;
         }
@@ -475,7 +494,8 @@ final class EngineRun {
             double signal;
             if (uploaded) {
                 if (join != null) {
-                    uploadedSignal = join.signalFor(symbols, single, state, millis);
+                    uploadedSignal = join.signalFor(symbols, single, state, millis,
+                            pricesTimeOrdered && symbols.size() > 1);
                 }
                 signal = uploadedSignal == uploadedSignal ? uploadedSignal
                         : CompiledRules.withoutSignal(hold, state.signal);
@@ -496,6 +516,7 @@ final class EngineRun {
         }
         state.lastMillis = millis;
         state.lastLine = line;
+        lastBarMillis = millis;
         if (writer != null) {
             writer.row(reader.recordArray(), reader.recordStart(), reader.recordEnd(), v, outputSlots);
         }
@@ -535,7 +556,7 @@ final class EngineRun {
         if (recipe.backtest() == null) {
             return null;
         }
-        Consumer<Trade> sink = recipe.backtest().trades() ? this::keepTrade : trade -> { };
+        Consumer<Trade> sink = recipe.backtest().trades() ? this::keepTrade : null;
         return new BacktestLedger(recipe.backtest(), symbol, sink);
     }
 
@@ -548,9 +569,10 @@ final class EngineRun {
     }
 
     private void badRow(long line, String column, String reason) {
-        if (rowsSkipped >= recipe.maxBadRows()) {
-            String suffix = recipe.maxBadRows() == 0 ? "" : " (" + rowsSkipped + " bad rows skipped before, "
-                    + "max_bad_rows is " + recipe.maxBadRows() + ")";
+        long allowed = Math.min(recipe.maxBadRows(), limits.maxBadRows());
+        if (rowsSkipped >= allowed) {
+            String suffix = allowed == 0 ? "" : " (" + rowsSkipped + " bad rows skipped before, max_bad_rows is "
+                    + allowed + ")";
             throw new CsvFormatException(file, line, column, reason + suffix);
         }
         rowsSkipped++;

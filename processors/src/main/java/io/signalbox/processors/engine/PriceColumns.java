@@ -13,13 +13,14 @@ import java.util.Map;
 final class PriceColumns {
 
     static final Map<String, List<String>> ALIASES = Map.of(
-            "timestamp", List.of("timestamp", "datetime", "date", "time", "ts"),
-            "symbol", List.of("symbol", "ticker"),
-            "open", List.of("open"),
-            "high", List.of("high"),
-            "low", List.of("low"),
-            "close", List.of("close", "adjclose", "price"),
-            "volume", List.of("volume"),
+            "timestamp", List.of("timestamp", "datetime", "date", "time", "ts", "timestamputc", "datetimeutc",
+                    "timeutc", "dateutc", "opentime", "unixtime", "unix", "epoch", "t"),
+            "symbol", List.of("symbol", "ticker", "instrument", "asset", "pair", "sym"),
+            "open", List.of("open", "openprice", "o"),
+            "high", List.of("high", "highprice", "h"),
+            "low", List.of("low", "lowprice", "l"),
+            "close", List.of("close", "closeprice", "adjclose", "last", "price", "c"),
+            "volume", List.of("volume", "vol", "v"),
             "signal", List.of("signal", "weight"));
 
     private PriceColumns() {
@@ -71,7 +72,8 @@ final class PriceColumns {
         int index = find(header, field, mapped, file);
         if (index < 0) {
             throw new CsvFormatException(file, 1, null, "no " + field + " column (" + why + "); expected a column "
-                    + "named " + String.join(" or ", ALIASES.get(field)) + ", or \"columns\": {\"" + field
+                    + "named " + String.join(" or ", ALIASES.get(field).subList(0, Math.min(4,
+                    ALIASES.get(field).size()))) + ", or \"columns\": {\"" + field
                     + "\": \"<name>\"} in the recipe; found columns " + quoted(header));
         }
         return index;
@@ -94,7 +96,8 @@ final class PriceColumns {
             if (i > 0) {
                 b.append(", ");
             }
-            b.append('"').append(header.get(i)).append('"');
+            String name = header.get(i);
+            b.append('"').append(name.length() > 40 ? name.substring(0, 37) + "..." : name).append('"');
         }
         if (header.size() > 20) {
             b.append(", ... (").append(header.size()).append(" in all)");

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code docs/summary.md}.
  *
  * <p>An engine is immutable and thread-safe: each call of {@link #run} has its own state, and while it writes a
- * result CSV it uses one helper thread of its own to format and write rows.
+ * result CSV it uses one writer thread of its own to format and write rows.
  */
 public final class SignalEngine {
 
@@ -36,9 +36,12 @@ public final class SignalEngine {
      *
      * @param input the files to read
      * @param recipe what to compute
-     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only
+     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only. It
+     *     is written from the run's writer thread, one write at a time, and must not be used elsewhere until this
+     *     method returns
      * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
-     * @param progress told how far the run has come, every 65,536 rows and at the end
+     * @param progress told how far the run has come, every 65,536 rows and at the end; an exception it throws
+     *     stops the run and comes out of this method (the way to cancel a job)
      * @return what the run counted
      * @throws io.signalbox.processors.BadInputException when the input cannot be processed as the recipe asks: a
      *     {@link io.signalbox.processors.csv.CsvFormatException} naming the file, line and column, or a
@@ -63,6 +66,7 @@ public final class SignalEngine {
         private int maxGzipRatio = 200;
         private int maxTradesListed = 10_000;
         private int maxSkippedRowsListed = 100;
+        private long maxBadRows = Long.MAX_VALUE;
 
         private Builder() {
         }
@@ -143,11 +147,25 @@ public final class SignalEngine {
         }
 
         /**
+         * @param rows the most bad rows any recipe may have skipped, at least 0; a recipe's {@code max_bad_rows} above
+         *     it is held to it; default no cap (the recipe decides, and by default skips none)
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxBadRows(long rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("maxBadRows must not be negative, not " + rows);
+            }
+            this.maxBadRows = rows;
+            return this;
+        }
+
+        /**
          * @return the engine
          */
         public SignalEngine build() {
             return new SignalEngine(new EngineLimits(maxLineBytes, maxColumns, maxRows, maxSymbols, maxGzipRatio,
-                    maxTradesListed, maxSkippedRowsListed));
+                    maxTradesListed, maxSkippedRowsListed, maxBadRows));
         }
 
         private static int check(String name, int value, int min, int max) {

@@ -12,8 +12,11 @@ import java.util.List;
  *
  * <p>The signals file must list its rows in the same order as the prices file lists the bars they refer to (the same
  * grouping of symbols, time increasing within a symbol). One row is held at a time: it is matched when the prices
- * reach its symbol and time; it is counted as unmatched when the prices of its symbol have already passed its time;
- * otherwise it waits, and the rows behind it wait with it.
+ * reach its symbol and time; it is counted as unmatched when the prices of its symbol have already passed its time.
+ * When both files are in time order (interleaved prices with several symbols seen, signals never going back in time),
+ * rows of the current time for other symbols are set aside until their bars come, in any order within that time, and
+ * rows of earlier times are unmatched even for symbols the prices lack. Otherwise a row waits, and the rows behind it
+ * wait with it.
  */
 final class SignalsJoin {
 
@@ -27,6 +30,8 @@ final class SignalsJoin {
     private final List<String> header;
     private TimestampFormat format;
 
+    private static final int MAX_DEFERRED = 1 << 16;
+
     private boolean pending;
     private byte[] pendingSymbol = new byte[32];
     private int pendingSymbolLength;
@@ -37,6 +42,14 @@ final class SignalsJoin {
     private byte[] previousSymbol = new byte[32];
     private int previousSymbolLength = -1;
     private long previousMillis;
+    private long previousRowMillis = Long.MIN_VALUE;
+    private boolean timeOrdered = true;
+
+    private byte[][] deferredKeys = new byte[16][];
+    private double[] deferredValues = new double[16];
+    private long[] deferredLines = new long[16];
+    private int deferredCount;
+    private long deferredMillis;
 
     private long rows;
     private long matched;
@@ -61,9 +74,22 @@ final class SignalsJoin {
      * @param single the only state when the prices file has no symbol column, else {@code null}
      * @param state the bar's symbol
      * @param millis the bar's time
+     * @param interleavedPrices whether the prices have shown several symbols so far with time never going back
      * @return the signal for the bar, or NaN when the signals file has none
      */
-    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis) {
+    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis,
+            boolean interleavedPrices) {
+        boolean byTime = interleavedPrices && timeOrdered;
+        if (deferredCount > 0) {
+            if (deferredMillis < millis) {
+                dropDeferred();
+            } else if (deferredMillis == millis) {
+                double value = takeDeferred(state);
+                if (value == value) {
+                    return value;
+                }
+            }
+        }
         while (true) {
             if (!pending && !advance()) {
                 return Double.NaN;
@@ -86,12 +112,65 @@ final class SignalsJoin {
                 drop();
                 continue;
             }
+            if (byTime && pendingMillis < millis) {
+                drop();
+                continue;
+            }
+            if (byTime && pendingMillis == millis && defer()) {
+                continue;
+            }
             return Double.NaN;
         }
     }
 
+    /** Sets the held row aside until the bar of its symbol at the same time comes; false when the list is full. */
+    private boolean defer() {
+        if (deferredCount == MAX_DEFERRED) {
+            return false;
+        }
+        if (deferredCount == deferredKeys.length) {
+            int size = deferredCount * 2;
+            deferredKeys = Arrays.copyOf(deferredKeys, size);
+            deferredValues = Arrays.copyOf(deferredValues, size);
+            deferredLines = Arrays.copyOf(deferredLines, size);
+        }
+        deferredKeys[deferredCount] = Arrays.copyOf(pendingSymbol, pendingSymbolLength);
+        deferredValues[deferredCount] = pendingValue;
+        deferredLines[deferredCount] = pendingLine;
+        deferredMillis = pendingMillis;
+        deferredCount++;
+        pending = false;
+        return true;
+    }
+
+    private double takeDeferred(SymbolState state) {
+        for (int i = 0; i < deferredCount; i++) {
+            if (Arrays.equals(deferredKeys[i], state.key)) {
+                double value = deferredValues[i];
+                deferredCount--;
+                deferredKeys[i] = deferredKeys[deferredCount];
+                deferredValues[i] = deferredValues[deferredCount];
+                deferredLines[i] = deferredLines[deferredCount];
+                matched++;
+                return value;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private void dropDeferred() {
+        for (int i = 0; i < deferredCount; i++) {
+            unmatched++;
+            if (firstUnmatchedLine == 0 || deferredLines[i] < firstUnmatchedLine) {
+                firstUnmatchedLine = deferredLines[i];
+            }
+        }
+        deferredCount = 0;
+    }
+
     /** Counts every row not yet matched as unmatched; call after the last bar. */
     void finish() {
+        dropDeferred();
         while (pending || advance()) {
             drop();
         }
@@ -165,6 +244,10 @@ final class SignalsJoin {
         System.arraycopy(pendingSymbol, 0, previousSymbol, 0, length);
         previousSymbolLength = length;
         previousMillis = millis;
+        if (millis < previousRowMillis) {
+            timeOrdered = false;
+        }
+        previousRowMillis = millis;
         pendingSymbolLength = length;
         pendingMillis = millis;
         pendingLine = line;

@@ -47,7 +47,8 @@ final class RecipeParser {
     private RecipeParser() {
     }
 
-    static Recipe parse(String json, String defaultName) {
+    static Recipe parse(String document, String defaultName) {
+        String json = document != null && document.startsWith("\uFEFF") ? document.substring(1) : document;
         if (json == null || json.isBlank()) {
             throw new RecipeException("$", "empty document; expected a JSON object such as {\"version\": 1}");
         }

@@ -12,6 +12,8 @@ import java.util.List;
  *       fraction digits optional, an offset {@code Z}, {@code +01:00}, {@code +0100} or {@code +01} optional (the
  *       rows of one file either all have one or all lack one); without an offset the time is read as UTC;</li>
  *   <li>{@code iso_date}: {@code 2024-01-02}, midnight UTC;</li>
+ *   <li>both of these also with {@code /} or {@code .} between year, month and day ({@code 2024/01/02 09:30},
+ *       {@code 2024.01.02}), the same separator on every row;</li>
  *   <li>{@code basic_date}: {@code 20240102}, eight digits forming a date between 1900 and 2199, midnight UTC;</li>
  *   <li>{@code epoch_seconds}: whole seconds since 1970-01-01T00:00:00Z below 100,000,000,000, with up to nine
  *       fraction digits;</li>
@@ -46,10 +48,18 @@ public final class TimestampFormat {
 
     private final Kind kind;
     private final boolean withOffset;
+    private final boolean eitherOffset;
+    private final byte dateSeparator;
 
     private TimestampFormat(Kind kind, boolean withOffset) {
+        this(kind, withOffset, false, (byte) '-');
+    }
+
+    private TimestampFormat(Kind kind, boolean withOffset, boolean eitherOffset, byte dateSeparator) {
         this.kind = kind;
         this.withOffset = withOffset;
+        this.eitherOffset = eitherOffset;
+        this.dateSeparator = dateSeparator;
     }
 
     /**
@@ -62,16 +72,18 @@ public final class TimestampFormat {
      */
     public static TimestampFormat detect(byte[] bytes, int from, int to) {
         int length = to - from;
-        if (length >= 16 && bytes[from + 4] == '-') {
-            TimestampFormat withZone = new TimestampFormat(Kind.ISO_DATETIME, true);
+        byte separator = length >= 10 ? bytes[from + 4] : 0;
+        boolean dated = separator == '-' || separator == '/' || separator == '.';
+        if (length >= 16 && dated) {
+            TimestampFormat withZone = new TimestampFormat(Kind.ISO_DATETIME, true, false, separator);
             if (withZone.parse(bytes, from, to) != INVALID) {
                 return withZone;
             }
-            TimestampFormat local = new TimestampFormat(Kind.ISO_DATETIME, false);
+            TimestampFormat local = new TimestampFormat(Kind.ISO_DATETIME, false, false, separator);
             return local.parse(bytes, from, to) != INVALID ? local : null;
         }
-        if (length == 10) {
-            TimestampFormat date = new TimestampFormat(Kind.ISO_DATE, false);
+        if (length == 10 && dated) {
+            TimestampFormat date = new TimestampFormat(Kind.ISO_DATE, false, false, separator);
             if (date.parse(bytes, from, to) != INVALID) {
                 return date;
             }
@@ -99,7 +111,7 @@ public final class TimestampFormat {
     public static TimestampFormat named(String name) {
         for (Kind kind : Kind.values()) {
             if (kind.id.equals(name)) {
-                return new TimestampFormat(kind, false);
+                return new TimestampFormat(kind, false, true, (byte) '-');
             }
         }
         throw new IllegalArgumentException("unknown timestamp format \"" + name + "\"");
@@ -127,6 +139,14 @@ public final class TimestampFormat {
      * @return a phrase with an example, for error messages
      */
     public String description() {
+        if (dateSeparator != '-' && (kind == Kind.ISO_DATETIME || kind == Kind.ISO_DATE)) {
+            String sep = String.valueOf((char) dateSeparator);
+            return kind == Kind.ISO_DATE ? "a date such as 2024" + sep + "01" + sep + "02"
+                    : "a date-time such as 2024" + sep + "01" + sep + "02 09:30:00";
+        }
+        if (kind == Kind.ISO_DATETIME && eitherOffset) {
+            return "an ISO-8601 date-time such as 2024-01-02T09:30:00Z or 2024-01-02T09:30:00";
+        }
         if (kind == Kind.ISO_DATETIME) {
             return withOffset ? "an ISO-8601 date-time with an offset such as 2024-01-02T09:30:00Z"
                     : "an ISO-8601 date-time without an offset such as 2024-01-02T09:30:00";
@@ -145,9 +165,9 @@ public final class TimestampFormat {
             case ISO_DATETIME:
                 return parseDateTime(bytes, from, to);
             case ISO_DATE:
-                return to - from == 10 ? toMillis(parseDate(bytes, from, true)) : INVALID;
+                return to - from == 10 ? toMillis(parseDate(bytes, from, dateSeparator)) : INVALID;
             case BASIC_DATE:
-                return to - from == 8 ? toMillis(parseDate(bytes, from, false)) : INVALID;
+                return to - from == 8 ? toMillis(parseDate(bytes, from, (byte) 0)) : INVALID;
             case EPOCH_SECONDS:
                 return parseEpochSeconds(bytes, from, to);
             default:
@@ -167,7 +187,7 @@ public final class TimestampFormat {
         if (to - from < 16) {
             return INVALID;
         }
-        long day = parseDate(b, from, true);
+        long day = parseDate(b, from, dateSeparator);
         byte separator = b[from + 10];
         if (day == INVALID || separator != 'T' && separator != ' ' && separator != 't') {
             return INVALID;
@@ -207,9 +227,9 @@ public final class TimestampFormat {
             }
         }
         if (i == to) {
-            return withOffset ? INVALID : millis;
+            return withOffset && !eitherOffset ? INVALID : millis;
         }
-        if (!withOffset) {
+        if (!withOffset && !eitherOffset) {
             return INVALID;
         }
         if (b[i] == 'Z' || b[i] == 'z') {
@@ -237,8 +257,9 @@ public final class TimestampFormat {
         return millis - sign * (offsetHours * 3_600_000L + offsetMinutes * 60_000L);
     }
 
-    /** Epoch day of {@code yyyy-MM-dd} (dashed) or {@code yyyyMMdd}, or {@link #INVALID}. */
-    private static long parseDate(byte[] b, int from, boolean dashed) {
+    /** Epoch day of {@code yyyy-MM-dd} (with the given separator) or {@code yyyyMMdd} (separator 0), or INVALID. */
+    private static long parseDate(byte[] b, int from, byte separator) {
+        boolean dashed = separator != 0;
         int century = twoDigits(b, from);
         int yearOfCentury = twoDigits(b, from + 2);
         if (century < 0 || yearOfCentury < 0) {
@@ -247,7 +268,7 @@ public final class TimestampFormat {
         int year = century * 100 + yearOfCentury;
         int monthAt = dashed ? from + 5 : from + 4;
         int dayAt = dashed ? from + 8 : from + 6;
-        if (dashed && (b[from + 4] != '-' || b[from + 7] != '-')) {
+        if (dashed && (b[from + 4] != separator || b[from + 7] != separator)) {
             return INVALID;
         }
         int month = twoDigits(b, monthAt);

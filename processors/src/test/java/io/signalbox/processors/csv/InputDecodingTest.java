@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,27 @@ class InputDecodingTest {
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("bomb.csv.gz")
                 .hasMessageContaining("more than 200 times its compressed size");
+    }
+
+    @Test
+    void refusesZipArchivesSuchAsWorkbooks() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0};
+        assertThatThrownBy(() -> InputDecoding.decode(new ByteArrayInputStream(zip), "book.xlsx", 100))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("book.xlsx line 1: the file is a ZIP archive (an .xlsx workbook or a .zip); expected CSV "
+                        + "text, optionally gzip-compressed");
+    }
+
+    @Test
+    void refusesTruncatedGzip() throws IOException {
+        byte[] whole = gzip("a,b\n1,2\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        byte[] header = Arrays.copyOf(whole, 5);
+        assertThatThrownBy(() -> InputDecoding.decode(new ByteArrayInputStream(header), "t.gz", 100))
+                .isInstanceOf(CsvFormatException.class).hasMessageContaining("t.gz line 1: the file starts like gzip");
+        byte[] half = Arrays.copyOf(whole, whole.length / 2);
+        InputStream in = InputDecoding.decode(new ByteArrayInputStream(half), "t.gz", 100);
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("t.gz: the gzip stream ends early");
     }
 
     @Test

@@ -37,6 +37,48 @@ class SignalEngineTest {
     }
 
     @Test
+    void readsColumnsAndTimestampFormatNamedByTheRecipe() {
+        Recipe recipe = Recipes.parse("""
+                {"version": 1, "columns": {"timestamp": "when", "symbol": "Instrument", "close": "Last"},
+                 "timestamp_format": "epoch_millis", "indicators": [{"type": "sma", "window": 2}]}""");
+        EngineFixture run = EngineFixture.run("when,Instrument,close,Last\n1704067200000,X,0,10\n"
+                + "1704153600000,X,0,20\n", recipe);
+        assertThat(run.cell(1, "sma_2")).isEqualTo("15");
+        assertThat(run.summary.get("input").get("columns").get("close").asText()).isEqualTo("Last");
+        assertThat(run.summary.get("symbols").get("X").get("first_timestamp").asText())
+                .isEqualTo("2024-01-01T00:00:00Z");
+        Recipe missing = Recipes.parse("{\"version\": 1, \"columns\": {\"close\": \"Settle\"}, "
+                + "\"indicators\": [{\"type\": \"sma\"}]}");
+        assertThatThrownBy(() -> EngineFixture.run("date,close\n2024-01-01,1\n", missing))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("prices.csv line 1: the recipe maps close to column \"Settle\", which the header does "
+                        + "not have; found columns \"date\", \"close\"");
+    }
+
+    @Test
+    void dropsTheByteOrderMarkAndCarriageReturnsFromTheResult() {
+        byte[] body = "date,close\r\n2024-01-01,1\r\n2024-01-02,3\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        EngineFixture run = EngineFixture.run(withBom, null, SMA, true);
+        assertThat(new String(run.csv, StandardCharsets.UTF_8))
+                .isEqualTo("date,close,sma_2\n2024-01-01,1,\n2024-01-02,3,2\n");
+    }
+
+    @Test
+    void findsColumnsByTheirUsualShortNames() {
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"indicators\": [{\"type\": \"atr\", \"window\": 1}]}");
+        EngineFixture run = EngineFixture.run("t,pair,o,h,l,c,v\n1704067200000,BTCUSDT,1,3,1,2,5\n"
+                + "1704153600000,BTCUSDT,2,4,2,3,5\n", recipe);
+        assertThat(run.summary.get("input").get("columns").toString())
+                .isEqualTo("{\"timestamp\":\"t\",\"symbol\":\"pair\",\"high\":\"h\",\"low\":\"l\",\"close\":\"c\"}");
+        assertThat(run.cell(1, "atr_1")).isEqualTo("2");
+    }
+
+    @Test
     void keepsSeparateStateForInterleavedSymbols() {
         EngineFixture run = EngineFixture.run(HEADER
                 + "2024-01-01,A,0,0,0,10,0\n2024-01-01,B,0,0,0,100,0\n"
@@ -121,6 +163,70 @@ class SignalEngineTest {
     }
 
     @Test
+    void aTimeOrderedSignalsFileWithAnUnknownSymbolHoldsNothingUp() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-01,B,1,1,1,10,1\n"
+                + "2024-01-02,A,1,1,1,11,1\n2024-01-02,B,1,1,1,12,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-01,1\nZ,2024-01-01,1\nB,2024-01-01,-1\n"
+                + "A,2024-01-02,0\nB,2024-01-02,1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        assertThat(List.of(run.cell(0, "signal"), run.cell(1, "signal"), run.cell(2, "signal"),
+                run.cell(3, "signal"))).containsExactly("1", "-1", "0", "1");
+        assertThat(run.report.signalsMatched()).isEqualTo(4);
+        assertThat(run.report.signalsUnmatched()).isEqualTo(1);
+        assertThat(run.summary.get("signals").get("first_unmatched_line").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void matchesSignalsInAnyOrderWithinATime() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-01,B,1,1,1,10,1\n2024-01-01,C,1,1,1,10,1\n"
+                + "2024-01-02,C,1,1,1,11,1\n2024-01-02,A,1,1,1,12,1\n2024-01-02,B,1,1,1,12,1\n";
+        String signals = "timestamp,symbol,signal\n2024-01-01,A,1\n2024-01-01,B,1\n2024-01-01,C,1\n"
+                + "2024-01-02,A,-1\n2024-01-02,B,0\n2024-01-02,X,1\n2024-01-02,C,-1\n2024-01-03,A,1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            column.add(run.cell(r, "signal"));
+        }
+        assertThat(column).containsExactly("1", "1", "1", "-1", "-1", "0");
+        assertThat(run.report.signalsMatched()).isEqualTo(6);
+        assertThat(run.report.signalsUnmatched()).isEqualTo(2);
+    }
+
+    @Test
+    void sparseSignalsGroupedBySymbolWaitForTheirSymbol() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-02,A,1,1,1,11,1\n2024-01-03,A,1,1,1,12,1\n"
+                + "2024-01-01,B,1,1,1,10,1\n2024-01-02,B,1,1,1,9,1\n2024-01-03,B,1,1,1,8,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-01,1\nB,2024-01-02,-1\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        assertThat(run.cell(4, "signal")).isEqualTo("-1");
+        assertThat(run.report.signalsMatched()).isEqualTo(2);
+        assertThat(run.report.signalsUnmatched()).isZero();
+    }
+
+    @Test
+    void joinsSignalsGroupedBySymbolLikeThePrices() {
+        String prices = HEADER
+                + "2024-01-01,A,1,1,1,10,1\n2024-01-02,A,1,1,1,11,1\n2024-01-03,A,1,1,1,12,1\n"
+                + "2024-01-01,B,1,1,1,10,1\n2024-01-02,B,1,1,1,9,1\n2024-01-03,B,1,1,1,8,1\n";
+        String signals = "symbol,timestamp,signal\nA,2024-01-02,1\nB,2024-01-01,-1\nB,2024-01-03,0\n";
+        Recipe recipe = Recipes.parse("{\"version\": 1, \"backtest\": {\"mode\": \"long_short\"}}");
+        EngineFixture run = EngineFixture.run(prices.getBytes(StandardCharsets.UTF_8), signals, recipe, true);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            column.add(run.cell(r, "signal"));
+        }
+        assertThat(column).containsExactly("0", "1", "1", "-1", "-1", "0");
+        assertThat(run.report.signalsMatched()).isEqualTo(3);
+        assertThat(run.report.signalsUnmatched()).isZero();
+    }
+
+    @Test
     void rulesCombineCrossoversAndThresholds() {
         Recipe recipe = Recipes.parse("""
                 {"version": 1, "indicators": [{"type": "sma", "window": 2}],
@@ -181,6 +287,15 @@ class SignalEngineTest {
     }
 
     @Test
+    void rejectsUtf16WithoutByteOrderMarkAsNoUtf8Text() {
+        byte[] utf16 = "date,close\n2024-01-01,1\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> EngineFixture.run(utf16, null, SMA, true))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("prices.csv line 1: found the control byte 0x00 in the header (UTF-16 text or a binary "
+                        + "file); expected UTF-8 CSV text, optionally gzip-compressed");
+    }
+
+    @Test
     void rejectsMixedTimestampFormats() {
         assertThatThrownBy(() -> EngineFixture.run("date,close\n2024-01-01,1\n1704187800,1\n", SMA))
                 .isInstanceOf(CsvFormatException.class)
@@ -212,6 +327,17 @@ class SignalEngineTest {
     }
 
     @Test
+    void holdsTheRecipesBadRowAllowanceToTheEnginesCap() {
+        Recipe lenient = Recipes.parse("""
+                {"version": 1, "indicators": [{"type": "sma", "window": 2}], "max_bad_rows": 1000}""");
+        byte[] rows = "date,close\n2024-01-01,x\n2024-01-02,y\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EngineFixture.run(SignalEngine.builder().maxBadRows(1).build(), rows, null, lenient,
+                true)).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("prices.csv line 3")
+                .hasMessageContaining("1 bad rows skipped before, max_bad_rows is 1");
+    }
+
+    @Test
     void enforcesRowAndSymbolLimits() {
         byte[] rows = "date,close\n2024-01-01,1\n2024-01-02,1\n2024-01-03,1\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EngineFixture.run(SignalEngine.builder().maxRows(2).build(), rows, null, SMA, true))
@@ -240,6 +366,21 @@ class SignalEngineTest {
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessage("prices.csv line 2, column \"signal\": \"2\" is not a signal; expected a number from -1 "
                         + "to 1 or one of long, short, flat");
+    }
+
+    @Test
+    void stopsWhenTheProgressListenerThrows() {
+        ByteArrayOutputStream prices = new ByteArrayOutputStream();
+        SamplePrices.builder().rows(200_000).symbols(2).build().writeTo(prices);
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        ProgressListener cancel = rows -> {
+            throw new IllegalStateException("job cancelled after " + rows);
+        };
+        assertThatThrownBy(() -> SignalEngine.builder().build().run(
+                EngineInput.prices("p.csv", new ByteArrayInputStream(prices.toByteArray())), Recipes.preset("default"),
+                result, null, cancel))
+                .isInstanceOf(IllegalStateException.class).hasMessage("job cancelled after 65536");
+        assertThat(result.size()).isLessThan(prices.size() * 2);
     }
 
     @Test

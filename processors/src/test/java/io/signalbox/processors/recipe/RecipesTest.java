@@ -74,6 +74,11 @@ class RecipesTest {
     }
 
     @Test
+    void ignoresAByteOrderMark() {
+        assertThat(Recipes.parse("\uFEFF{\"version\": 1}").indicators()).isEmpty();
+    }
+
+    @Test
     void readsAFullRecipe() {
         Recipe recipe = Recipes.parse("""
                 {"version": 1, "name": "mine",

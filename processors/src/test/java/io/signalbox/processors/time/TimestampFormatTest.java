@@ -34,6 +34,8 @@ class TimestampFormatTest {
         "2024-01-02T09:30:00-0530, iso_datetime, 2024-01-02T15:00:00Z",
         "2024-01-02T09:30:00+02, iso_datetime, 2024-01-02T07:30:00Z",
         "2024-02-29, iso_date, 2024-02-29T00:00:00Z",
+        "2024/02/29, iso_date, 2024-02-29T00:00:00Z",
+        "2024.01.02 09:30:15, iso_datetime, 2024-01-02T09:30:15Z",
         "20240102, basic_date, 2024-01-02T00:00:00Z",
         "1704187800, epoch_seconds, 2024-01-02T09:30:00Z",
         "1704187800.5, epoch_seconds, 2024-01-02T09:30:00.500Z",
@@ -48,7 +50,7 @@ class TimestampFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-13-01", "2024-02-30", "2023-02-29", "2024-01-02T24:00:00Z", "2024-01-02T09:60Z",
-        "yesterday", "01/02/2024", "", "2024-01-02T09:30:00Q", "-5"})
+        "yesterday", "01/02/2024", "", "2024-01-02T09:30:00Q", "-5", "2024/01-02", "2024_01_02"})
     void refusesWhatIsNoTime(String text) {
         assertThat(detect(text)).isNull();
     }
@@ -59,8 +61,18 @@ class TimestampFormatTest {
         assertThat(parse(withOffset, "2024-01-02T09:31:00")).isEqualTo(TimestampFormat.INVALID);
         TimestampFormat date = detect("2024-01-02");
         assertThat(parse(date, "2024-01-02T09:31:00Z")).isEqualTo(TimestampFormat.INVALID);
+        assertThat(parse(date, "2024/01/03")).isEqualTo(TimestampFormat.INVALID);
+        assertThat(parse(detect("2024/01/02"), "2024-01-03")).isEqualTo(TimestampFormat.INVALID);
         TimestampFormat seconds = detect("1704187800");
         assertThat(parse(seconds, "1704187800000")).isEqualTo(TimestampFormat.INVALID);
+    }
+
+    @Test
+    void aNamedDateTimeFormatTakesTimesWithAndWithoutOffset() {
+        TimestampFormat named = TimestampFormat.named("iso_datetime");
+        assertThat(parse(named, "2024-01-02T09:30:00Z")).isEqualTo(Instant.parse("2024-01-02T09:30:00Z").toEpochMilli());
+        assertThat(parse(named, "2024-01-02T09:30:00")).isEqualTo(Instant.parse("2024-01-02T09:30:00Z").toEpochMilli());
+        assertThat(parse(named, "2024-01-02")).isEqualTo(TimestampFormat.INVALID);
     }
 
     @Test
