@@ -133,10 +133,15 @@ public final class JobService {
      * @param tenant the caller
      * @param id the job's id
      * @return the job and its result's content
-     * @throws ApiException 404, 409 while not ready or after failure, 410 once downloaded, expired or cancelled
+     * @throws ApiException 404, 409 while not ready, after failure or when the result is in a partner's outbox, 410 once
+     *     downloaded, expired or cancelled
      */
     public ResultDownload openResult(Tenant tenant, String id) {
         Job job = find(tenant, id);
+        if (job.dropped() && job.status() == JobStatus.SUCCEEDED) {
+            throw new ApiException(HttpStatus.CONFLICT, "in_outbox", "job " + job.id() + " came from the drop folder;"
+                    + " its result is picked up from the partner's outbox at " + job.resultKey());
+        }
         switch (job.status()) {
             case SUCCEEDED -> {
                 ResponseInputStream<GetObjectResponse> content = store.open(job.resultKey());
@@ -201,6 +206,10 @@ public final class JobService {
     }
 
     private void deleteFiles(Job job, String reason) {
+        if (job.dropped()) {
+            // Only the cleanup may delete in a partner's outbox; it deletes this job's files at its next run.
+            return;
+        }
         try {
             for (String prefix : JobKeys.allPrefixes(job)) {
                 store.deletePrefix(prefix, reason);

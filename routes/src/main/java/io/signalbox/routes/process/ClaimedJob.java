@@ -11,7 +11,9 @@ package io.signalbox.routes.process;
  * @param recipePreset the preset's name, or {@code null} when {@code recipeJson} is given
  * @param recipeJson the recipe document, or {@code null} when a preset is named
  * @param resultKey where this attempt writes the result CSV
+ * @param signalsKey the S3 key of the signals file that goes with the prices, or {@code null} when there is none
+ * @param signalsName the signals file's name as its owner gave it, or {@code null} when there is none
  */
 public record ClaimedJob(String id, String tenant, int attempt, String inputKey, String inputName,
-        String recipePreset, String recipeJson, String resultKey) {
+        String recipePreset, String recipeJson, String resultKey, String signalsKey, String signalsName) {
 }

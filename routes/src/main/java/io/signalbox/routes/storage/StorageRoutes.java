@@ -5,7 +5,7 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 
 /**
- * Object storage steps shared by every route group: storing, reading and deleting a job's objects. Started in
+ * Object storage steps shared by every route group: storing, reading, copying and deleting a job's objects. Started in
  * every process whatever its route groups, because the API and the cleanup both delete.
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
@@ -18,8 +18,17 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String DELETE_PREFIX = "direct:storage-delete-prefix";
     /** Header: the S3 key. Deletes the object and writes the audit line. */
     public static final String DELETE_OBJECT = "direct:storage-delete-object";
+    /**
+     * Headers: the S3 key of the source, the destination key and, optionally, the ETag the source must still have.
+     * Copies the object within the bucket; fails with S3's 412 when the source changed, 404 when it is gone.
+     */
+    public static final String COPY = "direct:storage-copy";
+    /** Header: the S3 key. Answers the object's metadata; fails with S3's 404 when there is no such object. */
+    public static final String STAT = "direct:storage-stat";
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
     public static final String DELETE_REASON = "signalboxDeleteReason";
+
+    private static final String AUDIT_KEY = "signalboxAuditKey";
 
     private final StreamingUpload streamingUpload;
 
@@ -45,6 +54,13 @@ public final class StorageRoutes extends EndpointRouteBuilder {
         from(OPEN).routeId("storage-open")
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
 
+        from(COPY).routeId("storage-copy")
+                .setHeader(AWS2S3Constants.BUCKET_DESTINATION_NAME, simple("${properties:signalbox.storage.bucket}"))
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.copyObject));
+
+        from(STAT).routeId("storage-stat")
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.headObject));
+
         from(DELETE_PREFIX).routeId("storage-delete-prefix")
                 .setHeader(AWS2S3Constants.PREFIX, body())
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
@@ -55,7 +71,8 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
         from(DELETE_OBJECT).routeId("storage-delete-object")
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
-                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
-                        + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
+                .setProperty(AUDIT_KEY, method(AuditText.class, "quoted(${header." + AWS2S3Constants.KEY + "})"))
+                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":${exchangeProperty."
+                        + AUDIT_KEY + "},\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
     }
 }
