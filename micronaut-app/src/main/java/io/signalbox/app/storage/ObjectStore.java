@@ -14,7 +14,6 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The application's door to object storage: it goes through the storage routes, so operators see every transfer. */
 @Singleton
@@ -76,11 +75,8 @@ public final class ObjectStore {
                 e.getMessage().setHeader(AWS2S3Constants.IF_MATCH_CONDITION, quoted(sourceETag));
             }
         });
-        if (exchange.getException() instanceof S3Exception s3 && (s3.statusCode() == 404 || s3.statusCode() == 412)) {
-            return false;
-        }
         rethrow(exchange);
-        return true;
+        return Boolean.TRUE.equals(exchange.getMessage().getBody(Boolean.class));
     }
 
     /**
@@ -90,11 +86,8 @@ public final class ObjectStore {
     public Optional<HeadObjectResponse> stat(String key) {
         Exchange exchange = camel.send(StorageRoutes.STAT, ExchangePattern.InOut,
                 e -> e.getMessage().setHeader(AWS2S3Constants.KEY, key));
-        if (exchange.getException() instanceof S3Exception s3 && s3.statusCode() == 404) {
-            return Optional.empty();
-        }
         rethrow(exchange);
-        return Optional.of(exchange.getMessage().getBody(HeadObjectResponse.class));
+        return Optional.ofNullable(exchange.getMessage().getBody(HeadObjectResponse.class));
     }
 
     /**
