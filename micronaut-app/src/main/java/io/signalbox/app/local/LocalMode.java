@@ -196,10 +196,10 @@ public final class LocalMode {
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
                 "  SQS endpoint  " + info.sqsEndpoint()));
         for (LocalPartner partner : info.partners()) {
-            lines.add("  partner " + partner.name() + "    drops into s3://" + info.bucket() + "/inbox/" + partner.name()
-                    + "/, picks up from s3://" + info.bucket() + "/outbox/" + partner.name() + "/ (grace "
-                    + info.pickupGrace().toSeconds() + " s)");
-            lines.add("                S3 access key " + partner.accessKeyId() + ", secret " + partner.secretAccessKey());
+            lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
+                    + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
+                    + partner.name() + "/ (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
+            lines.add("                S3 access key " + partner.accessKeyId() + "  secret " + partner.secretAccessKey());
             lines.add("                API key " + partner.apiKey());
         }
         lines.addAll(List.of(

@@ -66,8 +66,8 @@ final class PickupService implements ResultPickups {
         }
         double graceSeconds = settings.grace().toMillis() / 1000.0;
         if (jobs.recordPickup(job.id(), graceSeconds) == 1) {
-            LOG.info("job {} picked up by partner {}: {} read; its files go after {}", job.id(), file.get().partner(),
-                    read.key(), settings.grace());
+            LOG.info("job {} picked up by partner {}: {} read; its files go in {} s", job.id(), file.get().partner(),
+                    read.key(), settings.grace().toSeconds());
         }
     }
 
