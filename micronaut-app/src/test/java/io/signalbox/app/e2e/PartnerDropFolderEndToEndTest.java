@@ -33,6 +33,7 @@ class PartnerDropFolderEndToEndTest {
     private static final Duration PROCESSING = Duration.ofSeconds(90);
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final String S3 = "s3://" + RunningSignalbox.BUCKET + "/";
+    private static final int COPY_PART_BYTES = 5 * 1024 * 1024;
 
     @TempDir
     static Path work;
@@ -51,7 +52,9 @@ class PartnerDropFolderEndToEndTest {
                 new LocalAws.Partner("globex", "globex-access-key", "globex-secret-key")))
                 .start(Map.of(
                         "signalbox.pickup.grace", GRACE.toSeconds() + "s",
-                        "signalbox.cleanup.interval-millis", 300));
+                        "signalbox.cleanup.interval-millis", 300,
+                        // Files over 5 MiB leave the inbox as a multipart copy, as files over 512 MiB do by default.
+                        "signalbox.partners.copy-part-bytes", COPY_PART_BYTES));
         jobs = new JobsClient(signalbox);
         probe = new DropFolderProbe(signalbox, jobs);
         acme = new AwsCli(signalbox.aws().s3Endpoint(), "us-east-1", "acme-access-key", "acme-secret-key",
@@ -103,7 +106,7 @@ class PartnerDropFolderEndToEndTest {
     }
 
     @Test
-    void aFileOverEightMegabytesGoesUpInPartsAndMakesOneJob() throws Exception {
+    void aFileOverEightMegabytesGoesUpInPartsMakesOneJobAndMovesIntactInParts() throws Exception {
         byte[] prices = JobApiEndToEndTest.generatedPrices(120_000);
         assertThat(prices.length).isGreaterThan(8 * 1024 * 1024);
 
@@ -116,7 +119,8 @@ class PartnerDropFolderEndToEndTest {
         assertThat(events.get(0).path("Records").path(0).path("eventName").asText())
                 .isEqualTo("ObjectCreated:CompleteMultipartUpload");
         assertThat(probe.jobIdsOf("inbox/acme/big/prices.csv")).hasSize(1);
-        assertThat(job.get("inputBytes").asLong()).isEqualTo(prices.length);
+        assertThat(job.get("inputBytes").asLong()).isEqualTo(prices.length).isGreaterThan(2L * COPY_PART_BYTES);
+        assertThat(job.get("inputSha256").asText()).isEqualTo(JobApiEndToEndTest.sha256(prices));
         assertThat(job.get("rows").asLong()).isEqualTo(120_000);
         assertThat(acme.list(S3 + "outbox/acme/big/")).contains("prices.result.csv");
     }
