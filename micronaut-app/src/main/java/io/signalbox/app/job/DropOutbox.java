@@ -70,7 +70,7 @@ public final class DropOutbox {
      */
     public void writeError(Job job, String code, String message, @Nullable String file,
             @Nullable BadInputException cause) {
-        OutboxError error = OutboxError.of(job, code, message, file, cause, Instant.now());
+        OutboxError error = OutboxError.of(job.id(), job.dropKey(), code, message, file, cause, Instant.now());
         try {
             write(JobKeys.outboxErrorKey(job.outboxName()), json.writeValueAsBytes(error));
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.signalbox.processors.BadInputException;
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.recipe.RecipeException;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The {@code NAME.error.json} a failed drop leaves in its partner's outbox: the same code and reason the REST API
@@ -28,7 +29,8 @@ public record OutboxError(String error, String message, @Nullable String file, @
         @Nullable String column, @Nullable String path, String object, String job, Instant failedAt) {
 
     /**
-     * @param job the failed job
+     * @param job the failed job's id
+     * @param object the key its file was dropped under
      * @param code the failure's code
      * @param message the failure's reason
      * @param file the file the problem is in, or {@code null} when the problem does not say
@@ -36,14 +38,13 @@ public record OutboxError(String error, String message, @Nullable String file, @
      * @param failedAt when the job failed
      * @return the document
      */
-    public static OutboxError of(Job job, String code, String message, @Nullable String file,
+    public static OutboxError of(UUID job, String object, String code, String message, @Nullable String file,
             @Nullable BadInputException cause, Instant failedAt) {
-        String object = job.dropKey();
         if (cause instanceof CsvFormatException csv) {
-            return new OutboxError(code, message, csv.file(), csv.line(), csv.column(), null, object, job.id().toString(),
+            return new OutboxError(code, message, csv.file(), csv.line(), csv.column(), null, object, job.toString(),
                     failedAt);
         }
         String path = cause instanceof RecipeException recipe ? recipe.path() : null;
-        return new OutboxError(code, message, file, null, null, path, object, job.id().toString(), failedAt);
+        return new OutboxError(code, message, file, null, null, path, object, job.toString(), failedAt);
     }
 }
