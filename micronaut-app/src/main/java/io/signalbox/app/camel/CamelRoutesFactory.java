@@ -8,8 +8,12 @@ import io.signalbox.routes.cleanup.RetentionPolicy;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.ObjectEventReader;
 import io.signalbox.routes.common.TransientFailureListener;
+import io.signalbox.routes.ingest.DropFolderIntake;
 import io.signalbox.routes.ingest.IngestRoutes;
 import io.signalbox.routes.ingest.UploadIntake;
+import io.signalbox.routes.pickup.GetObjectEventReader;
+import io.signalbox.routes.pickup.PickupRoutes;
+import io.signalbox.routes.pickup.ResultPickups;
 import io.signalbox.routes.process.JobExecution;
 import io.signalbox.routes.process.JobProcessor;
 import io.signalbox.routes.process.ProcessRoutes;
@@ -38,8 +42,13 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    IngestRoutes ingestRoutes(UploadIntake intake) {
-        return new IngestRoutes(new ObjectEventReader(), intake);
+    IngestRoutes ingestRoutes(UploadIntake intake, DropFolderIntake dropFolder) {
+        return new IngestRoutes(new ObjectEventReader(), intake, dropFolder);
+    }
+
+    @Singleton
+    PickupRoutes pickupRoutes(ResultPickups pickups) {
+        return new PickupRoutes(new GetObjectEventReader(), pickups);
     }
 
     @Singleton

@@ -42,7 +42,16 @@ public record Job(
         @Nullable Instant expiredAt,
         @Nullable Instant cancelledAt,
         @Nullable Instant filesDeletedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String dropKey,
+        @Nullable String dropVersion,
+        @Nullable String outboxName,
+        @Nullable String signalsKey,
+        @Nullable String signalsName,
+        @Nullable Instant pickedUpAt,
+        @Nullable Instant pickupDueAt,
+        @Nullable Instant outboxWrittenAt,
+        @Nullable Instant outboxDeletedAt) {
 
     /**
      * A job whose file is about to be uploaded.
@@ -62,6 +71,21 @@ public record Job(
             @Nullable String recipePreset, @Nullable String recipeJson, @Nullable String idempotencyKey, Instant now) {
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
-                now, null, null, null, null, null, null, null, null, null, now);
+                now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /**
+     * @return whether the job came from a partner's drop folder
+     */
+    public boolean dropped() {
+        return source == JobSource.DROP;
+    }
+
+    /**
+     * @return whether the job's files in the partner's outbox are its own and still there
+     */
+    public boolean ownsOutboxFiles() {
+        return outboxWrittenAt != null && outboxDeletedAt == null;
     }
 }

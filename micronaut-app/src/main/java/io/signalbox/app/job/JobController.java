@@ -63,8 +63,9 @@ final class JobController {
     }
 
     /**
-     * A multipart form: an optional part {@code recipe} (a recipe document) first, then the part {@code file}. Each
-     * part is streamed as it arrives, so the file goes to storage without being held anywhere.
+     * A multipart form, in this order: an optional part {@code recipe} (a recipe document), an optional part
+     * {@code signals} (a signals file joined to the prices on symbol and time), then the part {@code file} (the
+     * prices). Each part is streamed as it arrives, so no file is held anywhere.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<JobView> uploadForm(Tenant tenant, @Nullable @Body InputStream body,
@@ -75,21 +76,38 @@ final class JobController {
         }
         MultipartForm form = new MultipartForm(body, contentType, maxUploadBytes);
         String recipeJson = null;
+        JobService.Creation begun = null;
         for (MultipartForm.Part part = form.next(); part != null; part = form.next()) {
             switch (part.name()) {
-                case "recipe" -> recipeJson = part.text(MAX_RECIPE_CHARS);
-                case "file" -> {
-                    if (recipeJson != null && preset != null) {
-                        throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
-                                "both ?recipe=" + preset + " and a recipe part were given; give one");
+                case "recipe" -> {
+                    if (begun != null) {
+                        throw outOfOrder();
+                    }
+                    recipeJson = part.text(MAX_RECIPE_CHARS);
+                }
+                case "signals", "file" -> {
+                    if (begun == null) {
+                        if (recipeJson != null && preset != null) {
+                            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
+                                    "both ?recipe=" + preset + " and a recipe part were given; give one");
+                        }
+                        String firstName = part.name().equals("file") ? fileName(name != null ? name : part.fileName())
+                                : fileName(name);
+                        begun = jobs.begin(tenant, command(firstName, MediaType.TEXT_CSV, preset, recipeJson, idempotencyKey));
+                        if (begun.job().uploadedAt() != null) {
+                            return created(begun);
+                        }
                     }
                     String partType = part.contentType() == null ? MediaType.TEXT_CSV : part.contentType();
-                    CreateJobCommand command = command(fileName(name != null ? name : part.fileName()), partType, preset,
-                            recipeJson, idempotencyKey);
-                    return created(jobs.create(tenant, command, part.content(), null));
+                    if (part.name().equals("signals")) {
+                        jobs.uploadSignals(begun, fileName(part.fileName()), partType, part.content());
+                    } else {
+                        return created(jobs.uploadInput(begun, fileName(name != null ? name : part.fileName()), partType,
+                                part.content(), null));
+                    }
                 }
                 default -> throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "unknown part \""
-                        + part.name() + "\"; expected \"recipe\" (optional, first) and \"file\"");
+                        + part.name() + "\"; expected \"recipe\" and \"signals\" (both optional) and then \"file\"");
             }
         }
         throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the form has no part \"file\"");
@@ -126,6 +144,11 @@ final class JobController {
     @Delete("/{id}")
     JobView cancel(Tenant tenant, @PathVariable String id) {
         return JobView.of(jobs.cancel(tenant, id));
+    }
+
+    private static ApiException outOfOrder() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
+                "the parts must come in the order recipe, signals, file; the recipe came after a file");
     }
 
     private static CreateJobCommand command(String inputName, String contentType, @Nullable String preset,

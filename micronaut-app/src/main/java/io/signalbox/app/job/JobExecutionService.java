@@ -24,13 +24,18 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
     private static final int MAX_ERROR_LENGTH = 2000;
 
+    private static final String UNDELIVERABLE_REASON =
+            "gave up after repeated failures of the service, not of the input; last error: ";
+
     private final JobRepository jobs;
     private final ObjectStore store;
+    private final DropOutbox outbox;
     private final Map<String, Long> lastProgressWrite = new ConcurrentHashMap<>();
 
-    JobExecutionService(JobRepository jobs, ObjectStore store) {
+    JobExecutionService(JobRepository jobs, ObjectStore store, DropOutbox outbox) {
         this.jobs = jobs;
         this.store = store;
+        this.outbox = outbox;
     }
 
     @Override
@@ -47,8 +52,11 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         }
         Job job = jobs.findById(id.get()).orElseThrow();
         LOG.info("job {} attempt {} started", jobId, job.attempts());
+        // A dropped file's result goes straight to its partner's outbox, under the name the partner looks for.
+        String resultPrefix = job.dropped() ? job.outboxName() + "."
+                : JobKeys.attemptPrefix(job.tenantId(), job.id(), job.attempts());
         return new ClaimedJob(jobId, job.tenantId(), job.attempts(), job.inputKey(), job.inputName(),
-                job.recipePreset(), job.recipeJson(), JobKeys.attemptPrefix(job.tenantId(), job.id(), job.attempts()));
+                job.recipePreset(), job.recipeJson(), resultPrefix, job.signalsKey(), job.signalsName());
     }
 
     @Override
@@ -67,15 +75,28 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     @Override
     public void succeed(ClaimedJob job, JobOutcome outcome) {
         lastProgressWrite.remove(job.id());
+        UUID id = UUID.fromString(job.id());
+        Job row = jobs.findById(id).orElseThrow();
+        if (row.dropped()) {
+            // Written before the row says SUCCEEDED, so a partner that sees the job done finds both files.
+            outbox.writeSummary(row, outcome.summaryJson());
+        }
         var report = outcome.report();
-        int updated = jobs.succeed(UUID.fromString(job.id()), job.attempt(), outcome.resultKey(), outcome.resultBytes(),
+        int updated = jobs.succeed(id, job.attempt(), outcome.resultKey(), outcome.resultBytes(),
                 outcome.inputBytes(), outcome.inputSha256(), report.rows(), report.rowsSkipped(), report.symbols(),
                 outcome.summaryJson());
         if (updated == 0) {
+            if (row.dropped()) {
+                outputsOfLostDrop(row);
+                return;
+            }
             // Cancelled or retaken while this attempt ran: what it wrote must not outlive it.
             store.deletePrefix(job.resultPrefix(), "abandoned");
             LOG.info("job {} attempt {} finished after losing the job; its result was deleted", job.id(), job.attempt());
             return;
+        }
+        if (row.dropped()) {
+            outbox.takeOwnership(row);
         }
         LOG.info("job {} succeeded: {} rows, {} input bytes, {} result bytes", job.id(), report.rows(),
                 outcome.inputBytes(), outcome.resultBytes());
@@ -84,18 +105,52 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     @Override
     public void fail(ClaimedJob job, BadInputException error) {
         lastProgressWrite.remove(job.id());
-        jobs.fail(UUID.fromString(job.id()), job.attempt(), error.code(), error.getMessage());
+        UUID id = UUID.fromString(job.id());
+        Job row = jobs.findById(id).orElseThrow();
+        if (row.dropped()) {
+            // Written first: once the row says FAILED no delivery of this job runs again to write it.
+            outbox.writeError(row, error.code(), error.getMessage(), null, error);
+        }
+        int updated = jobs.fail(id, job.attempt(), error.code(), error.getMessage());
+        if (row.dropped()) {
+            if (updated == 1) {
+                outbox.takeOwnership(row);
+            } else {
+                outputsOfLostDrop(row);
+            }
+        }
         LOG.info("job {} failed: {}", job.id(), error.getMessage());
     }
 
     @Override
     public void failUndeliverable(String jobId) {
-        JobIds.parse(jobId).ifPresent(id -> {
-            if (jobs.failUndeliverable(id, "undeliverable",
-                    "gave up after repeated failures of the service, not of the input; last error: ") == 1) {
+        JobIds.parse(jobId).flatMap(jobs::findById).ifPresent(job -> {
+            boolean running = job.status() == JobStatus.QUEUED || job.status() == JobStatus.PROCESSING;
+            if (job.dropped() && running) {
+                outbox.writeError(job, "undeliverable", UNDELIVERABLE_REASON
+                        + (job.lastError() != null ? job.lastError() : "no failure was recorded"), null, null);
+            }
+            if (jobs.failUndeliverable(job.id(), "undeliverable", UNDELIVERABLE_REASON) == 1) {
                 LOG.warn("job {} failed: its message went to the dead-letter queue", jobId);
+                if (job.dropped()) {
+                    outbox.takeOwnership(job);
+                }
             }
         });
+    }
+
+    /**
+     * An attempt that lost its job wrote into the outbox anyway. A later attempt writes the same keys and keeps them;
+     * a job that was cancelled meanwhile must have them deleted.
+     */
+    private void outputsOfLostDrop(Job job) {
+        Job current = jobs.findById(job.id()).orElseThrow();
+        if (current.status().finished()) {
+            jobs.markOutboxWritten(job.id());
+            jobs.markFilesPending(job.id());
+        }
+        LOG.info("job {} finished an attempt after losing the job ({}); its outbox files are left to {}", job.id(),
+                current.status(), current.status().finished() ? "the cleanup" : "the attempt that has it");
     }
 
     @Override

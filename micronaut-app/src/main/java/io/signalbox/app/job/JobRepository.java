@@ -37,6 +37,14 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     int recordUpload(UUID id, long bytes, String sha256);
 
     @Query("""
+            UPDATE jobs SET signals_key = :signalsKey, signals_name = :signalsName, updated_at = now()
+            WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
+    int recordSignals(UUID id, String signalsKey, String signalsName);
+
+    @Query("UPDATE jobs SET input_name = :inputName, updated_at = now() WHERE id = :id AND status = 'AWAITING_UPLOAD'")
+    int renameInput(UUID id, String inputName);
+
+    @Query("""
             UPDATE jobs SET status = 'QUEUED', queued_at = now(), updated_at = now()
             WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
     int markQueued(UUID id);
@@ -102,6 +110,85 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
 
     @Query("UPDATE jobs SET files_deleted_at = now(), updated_at = now() WHERE id = :id AND files_deleted_at IS NULL")
     int markFilesDeleted(UUID id);
+
+    @Query("""
+            INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, recipe_preset, recipe_json,
+                              drop_key, drop_version, outbox_name, created_at, updated_at)
+            VALUES (:id, :tenantId, 'AWAITING_UPLOAD', 'DROP', :inputName, :inputKey, :recipePreset, :recipeJson,
+                    :dropKey, :dropVersion, :outboxName, now(), now())
+            ON CONFLICT (tenant_id, drop_key, drop_version) DO NOTHING""")
+    int insertDrop(UUID id, String tenantId, String inputName, String inputKey, @Nullable String recipePreset,
+            @Nullable String recipeJson, String dropKey, String dropVersion, String outboxName);
+
+    Optional<Job> findByTenantIdAndDropKeyAndDropVersion(String tenantId, String dropKey, String dropVersion);
+
+    @Query("""
+            UPDATE jobs SET input_bytes = :bytes, uploaded_at = now(), recipe_preset = :recipePreset,
+                            recipe_json = :recipeJson, signals_key = :signalsKey, signals_name = :signalsName,
+                            updated_at = now()
+            WHERE id = :id AND status = 'AWAITING_UPLOAD' AND uploaded_at IS NULL""")
+    int recordDropTaken(UUID id, long bytes, @Nullable String recipePreset, @Nullable String recipeJson,
+            @Nullable String signalsKey, @Nullable String signalsName);
+
+    @Query("""
+            UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(),
+                            failure_code = :code, failure_reason = :reason
+            WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
+    int failIntake(UUID id, String code, String reason);
+
+    @Query("""
+            UPDATE jobs SET outbox_written_at = now(), outbox_deleted_at = NULL, updated_at = now()
+            WHERE id = :id""")
+    int markOutboxWritten(UUID id);
+
+    /**
+     * Hands the outbox files of a name over to the job that just wrote them: earlier jobs of the name no longer own
+     * them, and a result of theirs that was waiting for pickup has been replaced, so that job expires.
+     */
+    @Query("""
+            UPDATE jobs SET outbox_deleted_at = now(), updated_at = now(),
+                            expired_at = CASE WHEN status = 'SUCCEEDED' THEN now() ELSE expired_at END,
+                            status = CASE WHEN status = 'SUCCEEDED' THEN 'EXPIRED' ELSE status END
+            WHERE tenant_id = :tenantId AND outbox_name = :outboxName AND id <> :writer
+              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL""")
+    int supersedeOutbox(String tenantId, String outboxName, UUID writer);
+
+    @Query("""
+            SELECT * FROM jobs
+            WHERE tenant_id = :tenantId AND outbox_name = :outboxName
+              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL
+            ORDER BY outbox_written_at DESC
+            LIMIT 1""")
+    Optional<Job> findOutboxOwner(String tenantId, String outboxName);
+
+    @Query("""
+            UPDATE jobs SET picked_up_at = now(), pickup_due_at = now() + make_interval(secs => :graceSeconds),
+                            updated_at = now()
+            WHERE id = :id AND status IN ('SUCCEEDED', 'FAILED') AND outbox_deleted_at IS NULL""")
+    int recordPickup(UUID id, double graceSeconds);
+
+    @Query("""
+            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), picked_up_at = now(), pickup_due_at = now(),
+                            updated_at = now()
+            WHERE id = :id AND status = 'SUCCEEDED'""")
+    int markPickedUpByDeletion(UUID id);
+
+    @Query("""
+            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), updated_at = now()
+            WHERE status = 'SUCCEEDED' AND source = 'DROP' AND pickup_due_at <= now()""")
+    int completePickups();
+
+    @Query("""
+            SELECT * FROM jobs
+            WHERE status = 'FAILED' AND source = 'DROP'
+              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL
+              AND (pickup_due_at <= now() OR failed_at < now() - make_interval(secs => :retentionSeconds))
+            ORDER BY updated_at
+            LIMIT :limit""")
+    List<Job> failedDropsWithOutboxDue(double retentionSeconds, int limit);
+
+    @Query("UPDATE jobs SET outbox_deleted_at = now(), updated_at = now() WHERE id = :id AND outbox_deleted_at IS NULL")
+    int markOutboxDeleted(UUID id);
 
     @Query("""
             UPDATE jobs SET files_deleted_at = NULL, updated_at = now()

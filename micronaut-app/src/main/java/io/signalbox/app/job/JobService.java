@@ -45,17 +45,62 @@ public final class JobService {
      * @return the job, and whether it was created by this call
      */
     public Creation create(Tenant tenant, CreateJobCommand request, InputStream body, @Nullable Long contentLength) {
+        Creation begun = begin(tenant, request);
+        return begun.job().uploadedAt() != null ? begun : uploadInput(begun, request.inputName(), request.contentType(), body,
+                contentLength);
+    }
+
+    /**
+     * Creates the job row of an upload whose parts follow, or finds the job of an earlier request with the same
+     * idempotency key.
+     *
+     * @param tenant the owner
+     * @param request what to create
+     * @return the job; when its upload already completed, the caller answers it without reading the body
+     */
+    public Creation begin(Tenant tenant, CreateJobCommand request) {
         Optional<Job> earlier = Optional.ofNullable(request.idempotencyKey())
                 .flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key));
-        if (earlier.isPresent() && earlier.get().uploadedAt() != null) {
-            return new Creation(earlier.get(), false);
+        return earlier.map(job -> new Creation(job, false)).orElseGet(() -> new Creation(insert(tenant, request), true));
+    }
+
+    /**
+     * Streams the signals file of a begun job to storage. It must come before the prices file: the job is queued
+     * as soon as its prices file is stored.
+     *
+     * @param begun the job
+     * @param name the file's name as its owner gave it
+     * @param contentType the file's content type
+     * @param body the file
+     */
+    public void uploadSignals(Creation begun, String name, String contentType, InputStream body) {
+        Job job = begun.job();
+        String key = JobKeys.signalsKey(job.tenantId(), job.id());
+        store.store(key, contentType, null, body);
+        jobs.recordSignals(job.id(), key, name);
+    }
+
+    /**
+     * Streams the prices file of a begun job to storage; storing it queues the job.
+     *
+     * @param begun the job
+     * @param inputName the file's name as its owner gave it
+     * @param contentType the file's content type
+     * @param body the file
+     * @param contentLength the body's length when known
+     * @return the job afterwards
+     */
+    public Creation uploadInput(Creation begun, String inputName, String contentType, InputStream body,
+            @Nullable Long contentLength) {
+        Job job = begun.job();
+        if (!job.inputName().equals(inputName)) {
+            jobs.renameInput(job.id(), inputName);
         }
-        Job job = earlier.orElseGet(() -> insert(tenant, request));
         HashingInputStream hashed = new HashingInputStream(body);
-        store.store(job.inputKey(), request.contentType(), contentLength, hashed);
+        store.store(job.inputKey(), contentType, contentLength, hashed);
         jobs.recordUpload(job.id(), hashed.count(), hashed.sha256Hex());
-        LOG.info("job {} of tenant {}: {} bytes uploaded", job.id(), tenant.id(), hashed.count());
-        return new Creation(jobs.findById(job.id()).orElseThrow(), earlier.isEmpty());
+        LOG.info("job {} of tenant {}: {} bytes uploaded", job.id(), job.tenantId(), hashed.count());
+        return new Creation(jobs.findById(job.id()).orElseThrow(), begun.created());
     }
 
     private Job insert(Tenant tenant, CreateJobCommand request) {
@@ -133,10 +178,15 @@ public final class JobService {
      * @param tenant the caller
      * @param id the job's id
      * @return the job and its result's content
-     * @throws ApiException 404, 409 while not ready or after failure, 410 once downloaded, expired or cancelled
+     * @throws ApiException 404, 409 while not ready, after failure or when the result is in a partner's outbox, 410 once
+     *     downloaded, expired or cancelled
      */
     public ResultDownload openResult(Tenant tenant, String id) {
         Job job = find(tenant, id);
+        if (job.dropped() && job.status() == JobStatus.SUCCEEDED) {
+            throw new ApiException(HttpStatus.CONFLICT, "in_outbox", "job " + job.id() + " came from the drop folder;"
+                    + " its result is picked up from the partner's outbox at " + job.resultKey());
+        }
         switch (job.status()) {
             case SUCCEEDED -> {
                 ResponseInputStream<GetObjectResponse> content = store.open(job.resultKey());
@@ -201,6 +251,10 @@ public final class JobService {
     }
 
     private void deleteFiles(Job job, String reason) {
+        if (job.dropped()) {
+            // Only the cleanup may delete in a partner's outbox; it deletes this job's files at its next run.
+            return;
+        }
         try {
             for (String prefix : JobKeys.allPrefixes(job)) {
                 store.deletePrefix(prefix, reason);

@@ -3,6 +3,9 @@ package io.signalbox.app.job;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 final class RetentionService implements RetentionPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+    private static final String PARTNER_PICKUP = "partner-pickup";
 
     private final JobRepository jobs;
     private final RetentionSettings settings;
@@ -29,18 +33,48 @@ final class RetentionService implements RetentionPolicy {
         if (expired > 0) {
             LOG.info("{} jobs expired", expired);
         }
-        return jobs.withFilesToDelete(settings.batchSize()).stream()
-                .map(job -> new JobFiles(job.id().toString(), JobKeys.allPrefixes(job),
-                        job.status().name().toLowerCase(Locale.ROOT)))
-                .toList();
+        int pickedUp = jobs.completePickups();
+        if (pickedUp > 0) {
+            LOG.info("{} results picked up by their partners; their grace windows are over", pickedUp);
+        }
+        List<JobFiles> due = new ArrayList<>();
+        for (Job job : jobs.withFilesToDelete(settings.batchSize())) {
+            due.add(new JobFiles(job.id().toString(), JobKeys.allPrefixes(job), outboxKeysGoingWith(job),
+                    reason(job)));
+        }
+        // A failed drop's error file stays for its partner to read, after the job's own files are gone.
+        for (Job job : jobs.failedDropsWithOutboxDue(seconds(settings.retention()), settings.batchSize())) {
+            boolean pickedUpByPartner = job.pickupDueAt() != null && !job.pickupDueAt().isAfter(Instant.now());
+            due.add(new JobFiles(job.id().toString(), List.of(), JobKeys.outboxKeys(job),
+                    pickedUpByPartner ? PARTNER_PICKUP : "expired"));
+        }
+        return due;
     }
 
     @Override
     public void deleted(JobFiles files) {
-        jobs.markFilesDeleted(UUID.fromString(files.jobId()));
+        UUID id = UUID.fromString(files.jobId());
+        if (!files.prefixes().isEmpty()) {
+            jobs.markFilesDeleted(id);
+        }
+        if (!files.keys().isEmpty()) {
+            jobs.markOutboxDeleted(id);
+        }
     }
 
-    private static double seconds(java.time.Duration duration) {
+    private static List<String> outboxKeysGoingWith(Job job) {
+        return job.dropped() && job.ownsOutboxFiles() && job.status() != JobStatus.FAILED
+                ? JobKeys.outboxKeys(job) : List.of();
+    }
+
+    private static String reason(Job job) {
+        if (job.dropped() && job.status() == JobStatus.DOWNLOADED) {
+            return PARTNER_PICKUP;
+        }
+        return job.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 }

@@ -30,8 +30,14 @@ final class UploadIntakeService implements UploadIntake {
         }
         String[] parts = event.key().split("/", 4);
         Optional<UUID> id = parts.length == 4 ? JobIds.parse(parts[2]) : Optional.empty();
-        Optional<Job> job = id.flatMap(jobs::findById)
-                .filter(found -> found.tenantId().equals(parts[1]) && found.inputKey().equals(event.key()));
+        Optional<Job> found = id.flatMap(jobs::findById);
+        if (found.isPresent() && found.get().dropped()) {
+            // The drop folder's intake copied this file here and queues the job itself once it has the recipe.
+            LOG.debug("{} of {} is a dropped file taken in by job {}", event.eventName(), event.key(), found.get().id());
+            return null;
+        }
+        Optional<Job> job = found
+                .filter(candidate -> candidate.tenantId().equals(parts[1]) && candidate.inputKey().equals(event.key()));
         if (job.isEmpty()) {
             LOG.warn("{} of {} belongs to no job; ignored", event.eventName(), event.key());
             return null;

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.app.partner.PickupSettings;
 import io.signalbox.localaws.LocalAws;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,11 @@ public final class LocalMode {
         LocalSecrets secrets = LocalSecrets.load(settings.home());
         String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
         String serviceSecret = secrets.getOrGenerate("s3-secret-key");
+        List<LocalPartner> partners = settings.partners().stream()
+                .map(name -> new LocalPartner(name, "partner-" + name,
+                        secrets.getOrGenerate("partner." + name + ".s3-secret-key"),
+                        secrets.getOrGenerate("partner." + name + ".api-key")))
+                .toList();
 
         EmbeddedPostgres postgres = null;
         LocalAws aws = null;
@@ -65,7 +72,7 @@ public final class LocalMode {
             }
             properties.put("datasources.default.url", jdbcUrl);
 
-            aws = LocalAws.builder()
+            LocalAws.Builder awsSettings = LocalAws.builder()
                     .dataDirectory(settings.home().resolve("aws"))
                     .host("127.0.0.1")
                     .s3Port(settings.s3Port())
@@ -78,8 +85,13 @@ public final class LocalMode {
                     .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
                     .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
                     .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
-                    .persistentQueues(true)
-                    .start();
+                    .persistentQueues(true);
+            for (LocalPartner partner : partners) {
+                awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());
+                properties.put("signalbox.partners.api-keys." + partner.name(), partner.apiKey());
+            }
+            properties.put("signalbox.partners.names", String.join(",", settings.partners()));
+            aws = awsSettings.start();
 
             properties.put("micronaut.server.port", settings.httpPort());
             properties.put("signalbox.storage.bucket", BUCKET);
@@ -100,7 +112,8 @@ public final class LocalMode {
             server.start();
 
             LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
-                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString());
+                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
+                    partners, context.getBean(PickupSettings.class).grace());
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
         } catch (Exception | Error e) {
@@ -169,25 +182,52 @@ public final class LocalMode {
         s3.put("secretAccessKey", info.secretAccessKey());
         json.put("s3", s3);
         json.put("sqs", Map.of("endpoint", info.sqsEndpoint()));
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (LocalPartner partner : info.partners()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", partner.name());
+            entry.put("inbox", "s3://" + info.bucket() + "/inbox/" + partner.name() + "/");
+            entry.put("outbox", "s3://" + info.bucket() + "/outbox/" + partner.name() + "/");
+            entry.put("accessKeyId", partner.accessKeyId());
+            entry.put("secretAccessKey", partner.secretAccessKey());
+            entry.put("apiKey", partner.apiKey());
+            partners.add(entry);
+        }
+        json.put("partners", partners);
+        json.put("pickupGraceSeconds", info.pickupGrace().toSeconds());
         json.put("home", info.home());
         Path file = home.resolve("local.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }
 
     private static String banner(LocalInfo info, Duration took) {
-        return String.join(System.lineSeparator(),
+        List<String> lines = new ArrayList<>(List.of(
                 "",
                 "Signalbox is running in local mode (started in " + took.toMillis() / 100 / 10.0 + " s)",
                 "  REST API      " + info.apiUrl(),
                 "  API key       " + info.apiKey(),
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
-                "  SQS endpoint  " + info.sqsEndpoint(),
+                "  SQS endpoint  " + info.sqsEndpoint()));
+        for (LocalPartner partner : info.partners()) {
+            lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
+                    + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
+                    + partner.name() + "/ (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
+            lines.add("                S3 access key " + partner.accessKeyId() + "  secret " + partner.secretAccessKey());
+            lines.add("                API key " + partner.apiKey());
+        }
+        lines.addAll(List.of(
                 "  data          " + info.home() + "   (settings and credentials: local.json)",
                 "  stop          Ctrl+C",
-                "");
+                ""));
+        return String.join(System.lineSeparator(), lines);
     }
 
     private record LocalInfo(String apiUrl, String apiKey, String s3Endpoint, String region, String bucket,
-            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home) {
+            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home, List<LocalPartner> partners,
+            Duration pickupGrace) {
+    }
+
+    /** A partner of local mode: its tenant's API key and its own S3 credentials on the embedded server. */
+    private record LocalPartner(String name, String accessKeyId, String secretAccessKey, String apiKey) {
     }
 }

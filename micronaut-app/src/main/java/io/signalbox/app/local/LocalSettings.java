@@ -1,6 +1,8 @@
 package io.signalbox.app.local;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +15,10 @@ import java.util.Optional;
  * @param sqsPort the embedded SQS-API server's port ({@code SIGNALBOX_SQS_PORT}, default 9324)
  * @param apiKey the API key to use ({@code SIGNALBOX_API_KEY}), or empty to keep the one generated on first start
  * @param externalDatabaseUrl a PostgreSQL JDBC URL to use instead of the embedded one ({@code SIGNALBOX_DB_URL})
+ * @param partners the partners with a drop folder ({@code SIGNALBOX_PARTNERS}, a comma list, default {@code demo})
  */
 record LocalSettings(Path home, int httpPort, int s3Port, int sqsPort, Optional<String> apiKey,
-        Optional<String> externalDatabaseUrl) {
+        Optional<String> externalDatabaseUrl, List<String> partners) {
 
     static LocalSettings from(Map<String, String> env) {
         return new LocalSettings(
@@ -24,7 +27,9 @@ record LocalSettings(Path home, int httpPort, int s3Port, int sqsPort, Optional<
                 port(env, "SIGNALBOX_S3_PORT", 9000),
                 port(env, "SIGNALBOX_SQS_PORT", 9324),
                 Optional.ofNullable(env.get("SIGNALBOX_API_KEY")).filter(key -> !key.isBlank()),
-                Optional.ofNullable(env.get("SIGNALBOX_DB_URL")).filter(url -> !url.isBlank()));
+                Optional.ofNullable(env.get("SIGNALBOX_DB_URL")).filter(url -> !url.isBlank()),
+                Arrays.stream(env.getOrDefault("SIGNALBOX_PARTNERS", "demo").split(","))
+                        .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList());
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

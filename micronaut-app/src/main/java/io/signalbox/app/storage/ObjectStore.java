@@ -6,12 +6,14 @@ import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** The application's door to object storage: it goes through the storage routes, so operators see every transfer. */
 @Singleton
@@ -58,6 +60,51 @@ public final class ObjectStore {
     }
 
     /**
+     * Copies an object within the bucket, server-side.
+     *
+     * @param sourceKey the object to copy
+     * @param destinationKey where the copy goes
+     * @param sourceETag the ETag the source must still have, or {@code null} for any
+     * @return whether the copy was made: {@code false} when the source is gone or no longer has that ETag
+     */
+    public boolean copy(String sourceKey, String destinationKey, @Nullable String sourceETag) {
+        Exchange exchange = camel.send(StorageRoutes.COPY, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeader(AWS2S3Constants.KEY, sourceKey);
+            e.getMessage().setHeader(AWS2S3Constants.DESTINATION_KEY, destinationKey);
+            if (sourceETag != null) {
+                e.getMessage().setHeader(AWS2S3Constants.IF_MATCH_CONDITION, quoted(sourceETag));
+            }
+        });
+        rethrow(exchange);
+        return Boolean.TRUE.equals(exchange.getMessage().getBody(Boolean.class));
+    }
+
+    /**
+     * @param key the object's key
+     * @return the object's metadata, or empty when there is no such object
+     */
+    public Optional<HeadObjectResponse> stat(String key) {
+        Exchange exchange = camel.send(StorageRoutes.STAT, ExchangePattern.InOut,
+                e -> e.getMessage().setHeader(AWS2S3Constants.KEY, key));
+        rethrow(exchange);
+        return Optional.ofNullable(exchange.getMessage().getBody(HeadObjectResponse.class));
+    }
+
+    /**
+     * Deletes one object, writing the audit line.
+     *
+     * @param key the object's key
+     * @param reason why, for the audit log
+     */
+    public void delete(String key, String reason) {
+        Exchange exchange = camel.send(StorageRoutes.DELETE_OBJECT, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeader(AWS2S3Constants.KEY, key);
+            e.setProperty(StorageRoutes.DELETE_REASON, reason);
+        });
+        rethrow(exchange);
+    }
+
+    /**
      * Deletes every object under a prefix, writing one audit line per object.
      *
      * @param prefix the prefix, ending in {@code /}
@@ -69,6 +116,11 @@ public final class ObjectStore {
             e.setProperty(StorageRoutes.DELETE_REASON, reason);
         });
         rethrow(exchange);
+    }
+
+    /** S3 answers ETags in quotes and its event notifications carry them without; conditions want the quotes. */
+    private static String quoted(String eTag) {
+        return eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }
 
     private static void rethrow(Exchange exchange) {

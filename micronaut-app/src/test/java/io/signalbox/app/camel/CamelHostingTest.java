@@ -31,8 +31,9 @@ class CamelHostingTest {
     void startsOnlyTheRoutesOfTheSelectedGroupsPlusTheStorageRoutes() {
         try (ApplicationContext app = start("ingest")) {
             CamelContext camel = app.getBean(CamelContext.class);
-            assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                    "ingest-receive", "storage-store", "storage-open", "storage-delete-prefix", "storage-delete-object");
+            var ids = camel.getRoutes().stream().map(Route::getRouteId).toList();
+            assertThat(ids).filteredOn(id -> !id.startsWith("storage-")).containsExactly("ingest-receive");
+            assertThat(ids).contains("storage-store", "storage-open", "storage-delete-prefix", "storage-delete-object");
             assertThat(camel.getName()).isEqualTo("signalbox");
         }
     }

@@ -125,6 +125,23 @@ class JobApiEndToEndTest {
     }
 
     @Test
+    void joinsASignalsPartToThePricesAndReportsSignalsThatMatchNoBar() {
+        HttpResponse<String> accepted = jobs.uploadForm(null, sample("signals.csv"), "prices.csv", sample("prices.csv"));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = json(accepted.body()).get("id").asText();
+
+        jobs.awaitStatus(id, PROCESSING, "SUCCEEDED");
+
+        JsonNode signals = json(jobs.get("/v1/jobs/" + id + "/summary").body()).get("signals");
+        assertThat(signals.get("source").asText()).isEqualTo("signals_file");
+        assertThat(signals.get("file").asText()).isEqualTo("signals.csv");
+        assertThat(signals.get("matched").asLong()).isEqualTo(5);
+        assertThat(signals.get("unmatched").asLong()).isEqualTo(1);
+        assertThat(signalbox.keys("uploads/acme/" + id + "/")).containsExactlyInAnyOrder(
+                "uploads/acme/" + id + "/input", "uploads/acme/" + id + "/signals");
+    }
+
+    @Test
     void rejectsAnInvalidRecipePartWith422NamingTheJsonPath() {
         HttpResponse<String> response = jobs.uploadForm("{\"version\":1,\"indicators\":[{\"type\":\"sma\",\"window\":0}]}",
                 "prices.csv", sample("prices.csv"));

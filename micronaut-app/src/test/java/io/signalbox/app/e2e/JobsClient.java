@@ -46,11 +46,22 @@ final class JobsClient {
 
     /** A browser-style form: the part {@code recipe} (when given) and then the part {@code file}. */
     HttpResponse<String> uploadForm(String recipe, String fileName, byte[] file) {
+        return uploadForm(recipe, null, fileName, file);
+    }
+
+    /** A browser-style form: the parts {@code recipe} and {@code signals} (when given), then the part {@code file}. */
+    HttpResponse<String> uploadForm(String recipe, byte[] signals, String fileName, byte[] file) {
         String boundary = "----signalbox" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
         if (recipe != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipe\"\r\n"
                     + "Content-Type: application/json\r\n\r\n" + recipe + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (signals != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"signals\"; filename=\"signals.csv\""
+                    + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(signals);
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -52,7 +52,23 @@ final class RunningSignalbox implements AutoCloseable {
     private ApplicationContext app;
     private URI baseUri;
 
+    /** Receives a copy of every event under {@code inbox/}, so that a test can send one again. */
+    static final String INBOX_EVENTS_TAP = "test-inbox-events";
+    /** Receives a copy of every GetObject event under {@code outbox/}, so that a test can see what was read. */
+    static final String READ_EVENTS_TAP = "test-read-events";
+
+    private final List<LocalAws.Partner> partners;
+
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
+        this(maxReceiveCount, jobsVisibility, List.of());
+    }
+
+    /**
+     * @param partners partners with their own credentials on the S3 server; the application serves them and the
+     *     event taps are set up
+     */
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners) {
+        this.partners = List.copyOf(partners);
         try {
             folder = Files.createTempDirectory("signalbox-e2e");
             try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
@@ -63,7 +79,7 @@ final class RunningSignalbox implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: " + e.getMessage(), e);
         }
-        aws = LocalAws.builder()
+        LocalAws.Builder awsSettings = LocalAws.builder()
                 .dataDirectory(folder.resolve("aws"))
                 .s3Port(0)
                 .sqsPort(0)
@@ -74,8 +90,17 @@ final class RunningSignalbox implements AutoCloseable {
                 .queue("signalbox-jobs", jobsVisibility, maxReceiveCount)
                 .queue("signalbox-downloads", Duration.ofSeconds(2), maxReceiveCount)
                 .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
-                .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
-                .start();
+                .getObjectEvents(List.of("outbox/"), "signalbox-downloads");
+        if (!partners.isEmpty()) {
+            awsSettings.queue(INBOX_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
+                    .queue(READ_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
+                    .objectEvents(List.of("inbox/"), INBOX_EVENTS_TAP)
+                    .getObjectEvents(List.of("outbox/"), READ_EVENTS_TAP);
+        }
+        for (LocalAws.Partner partner : partners) {
+            awsSettings.partner(partner.name(), partner.accessKey(), partner.secretKey());
+        }
+        aws = awsSettings.start();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("signalbox", "test-secret"));
         s3 = S3Client.builder().endpointOverride(aws.s3Endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
@@ -105,6 +130,8 @@ final class RunningSignalbox implements AutoCloseable {
         properties.put("signalbox.bootstrap.tenant", TENANT);
         properties.put("signalbox.bootstrap.api-key", API_KEY);
         properties.put("signalbox.camel.shutdown-timeout", "5s");
+        properties.put("signalbox.partners.names",
+                String.join(",", partners.stream().map(LocalAws.Partner::name).toList()));
         properties.putAll(overrides);
         app = ApplicationContext.builder(Application.class).properties(properties).start();
         EmbeddedServer server = app.getBean(EmbeddedServer.class);

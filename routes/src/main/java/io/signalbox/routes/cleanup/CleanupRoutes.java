@@ -4,11 +4,18 @@ import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.RouteGroup;
 import io.signalbox.routes.storage.StorageRoutes;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 
-/** Group {@code cleanup}: deletes the objects of jobs past their retention, failed or cancelled. */
+/**
+ * Group {@code cleanup}: deletes the objects of jobs past their retention, failed, cancelled, downloaded, or picked
+ * up by their partner.
+ */
 public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRoutes {
 
     private static final String FILES = "signalboxJobFiles";
+    private static final String KEY = "signalboxKey";
+    private static final String DELETE_KEY = "direct:cleanup-delete-key";
 
     private final RetentionPolicy retention;
 
@@ -35,7 +42,22 @@ public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRo
                     .split(simple("${body.prefixes}"))
                         .to(StorageRoutes.DELETE_PREFIX)
                     .end()
+                    .split(simple("${exchangeProperty." + FILES + ".keys}"))
+                        .to(DELETE_KEY)
+                    .end()
                     .bean(retention, "deleted(${exchangeProperty." + FILES + "})")
+                .end();
+
+        // Listing the key as a prefix tells whether it is there, so that only objects that existed get an audit line.
+        from(DELETE_KEY).routeId("cleanup-delete-key")
+                .setProperty(KEY, body())
+                .setHeader(AWS2S3Constants.PREFIX, body())
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
+                .split(body())
+                    .filter(simple("${body.key} == ${exchangeProperty." + KEY + "}"))
+                        .setHeader(AWS2S3Constants.KEY, simple("${body.key}"))
+                        .to(StorageRoutes.DELETE_OBJECT)
+                    .end()
                 .end();
     }
 }

@@ -7,7 +7,14 @@ import java.util.List;
  *
  * @param jobId the job
  * @param prefixes key prefixes holding the job's objects
- * @param reason why they go: {@code expired}, {@code failed}, {@code cancelled}, {@code downloaded}
+ * @param keys single objects of the job outside those prefixes (its files in a partner's outbox), deleted if there
+ * @param reason why they go: {@code expired}, {@code failed}, {@code cancelled}, {@code downloaded},
+ *     {@code partner-pickup}
  */
-public record JobFiles(String jobId, List<String> prefixes, String reason) {
+public record JobFiles(String jobId, List<String> prefixes, List<String> keys, String reason) {
+
+    public JobFiles {
+        prefixes = List.copyOf(prefixes);
+        keys = List.copyOf(keys);
+    }
 }

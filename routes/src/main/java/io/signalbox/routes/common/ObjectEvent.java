@@ -1,5 +1,7 @@
 package io.signalbox.routes.common;
 
+import java.time.Instant;
+
 /**
  * One record of an S3 event notification: an object was created or removed.
  *
@@ -10,9 +12,10 @@ package io.signalbox.routes.common;
  * @param eTag the object's ETag, or {@code null}
  * @param versionId the object's version, or {@code null} when the bucket is not versioned
  * @param sequencer S3's ordering token for events of one key, or {@code null}
+ * @param time when it happened, or {@code null} when the event does not say
  */
 public record ObjectEvent(String eventName, String bucket, String key, long size, String eTag, String versionId,
-        String sequencer) {
+        String sequencer, Instant time) {
 
     /**
      * @return whether the event says the object was written

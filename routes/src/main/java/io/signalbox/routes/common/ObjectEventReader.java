@@ -34,6 +34,7 @@ public final class ObjectEventReader {
         var object = s3.getObject();
         Long size = object.getSizeAsLong();
         return new ObjectEvent(record.getEventName(), s3.getBucket().getName(), object.getUrlDecodedKey(),
-                size == null ? 0 : size, object.getETag(), object.getVersionId(), object.getSequencer());
+                size == null ? 0 : size, object.getETag(), object.getVersionId(), object.getSequencer(),
+                record.getEventTime());
     }
 }

@@ -6,19 +6,25 @@ import io.signalbox.routes.common.ObjectEventReader;
 import io.signalbox.routes.common.RouteGroup;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
-/** Group {@code ingest}: S3 event notifications on the events queue become jobs on the jobs queue. */
+/**
+ * Group {@code ingest}: S3 event notifications on the events queue become jobs on the jobs queue, whether the file
+ * came as an upload or was dropped into a partner's inbox.
+ */
 public final class IngestRoutes extends EndpointRouteBuilder implements GroupRoutes {
 
     private final ObjectEventReader reader;
     private final UploadIntake intake;
+    private final DropFolderIntake dropFolder;
 
     /**
      * @param reader reads S3's event JSON
-     * @param intake decides what each event means
+     * @param intake decides what each event about an upload means
+     * @param dropFolder decides what each event in a partner's drop folder means
      */
-    public IngestRoutes(ObjectEventReader reader, UploadIntake intake) {
+    public IngestRoutes(ObjectEventReader reader, UploadIntake intake, DropFolderIntake dropFolder) {
         this.reader = reader;
         this.intake = intake;
+        this.dropFolder = dropFolder;
     }
 
     @Override
@@ -33,7 +39,13 @@ public final class IngestRoutes extends EndpointRouteBuilder implements GroupRou
                 .routeId("ingest-receive").routeConfigurationId(ErrorHandling.ID)
                 .bean(reader, "read")
                 .split(body()).stopOnException()
-                    .bean(intake, "accept")
+                    .choice()
+                        .when(simple("${body.key} startsWith '" + DropFolderIntake.INBOX + "' || ${body.key} startsWith '"
+                                + DropFolderIntake.OUTBOX + "'"))
+                            .bean(dropFolder, "accept")
+                        .otherwise()
+                            .bean(intake, "accept")
+                    .end()
                     .filter(body().isNotNull())
                         .removeHeaders("*")
                         .to(aws2Sqs("{{signalbox.queues.jobs}}"))

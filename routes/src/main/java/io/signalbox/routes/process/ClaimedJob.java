@@ -10,9 +10,12 @@ package io.signalbox.routes.process;
  * @param inputName the file's name as its owner gave it, used in error messages
  * @param recipePreset the preset's name, or {@code null} when {@code recipeJson} is given
  * @param recipeJson the recipe document, or {@code null} when a preset is named
- * @param resultPrefix the key prefix this attempt writes its result under, ending in {@code /}; per attempt, so that a
- *     late earlier attempt never overwrites a later one
+ * @param resultPrefix where this attempt writes its result: a key prefix per attempt ending in {@code /}, so that a
+ *     late earlier attempt never overwrites a later one, or for a dropped file the outbox name followed by {@code .};
+ *     the processor appends {@code result.csv} or {@code result.csv.gz}
+ * @param signalsKey the S3 key of the signals file that goes with the prices, or {@code null} when there is none
+ * @param signalsName the signals file's name as its owner gave it, or {@code null} when there is none
  */
 public record ClaimedJob(String id, String tenant, int attempt, String inputKey, String inputName,
-        String recipePreset, String recipeJson, String resultPrefix) {
+        String recipePreset, String recipeJson, String resultPrefix, String signalsKey, String signalsName) {
 }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Runs the signal engine over one job's input as it streams from S3, streaming the result back to S3.
  *
- * <p>Memory: one S3 part buffer for the result and the summary document; the input is never held.
+ * <p>Memory: one S3 part buffer for the result and the summary document; the input (and the signals file that may
+ * come with it) is never held.
  */
 public final class JobProcessor {
 
@@ -56,9 +57,10 @@ public final class JobProcessor {
         String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
         S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, resultKey, contentType, partSize);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
-        try (input) {
-            EngineReport report = engine.run(EngineInput.prices(job.inputName(), hashed), recipe, result, summary,
-                    rows -> execution.progress(job, rows));
+        try (input; InputStream signals = openSignals(job)) {
+            EngineInput files = new EngineInput(job.inputName(), hashed, signals == null ? null : job.signalsName(),
+                    signals);
+            EngineReport report = engine.run(files, recipe, result, summary, rows -> execution.progress(job, rows));
             hashed.transferTo(OutputStream.nullOutputStream());
             result.close();
             return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(), report,
@@ -70,5 +72,9 @@ public final class JobProcessor {
             result.abort();
             throw e;
         }
+    }
+
+    private InputStream openSignals(ClaimedJob job) {
+        return job.signalsKey() == null ? null : s3.getObject(request -> request.bucket(bucket).key(job.signalsKey()));
     }
 }

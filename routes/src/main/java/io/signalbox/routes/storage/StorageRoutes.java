@@ -3,9 +3,10 @@ package io.signalbox.routes.storage;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Object storage steps shared by every route group: storing, reading and deleting a job's objects. Started in
+ * Object storage steps shared by every route group: storing, reading, copying and deleting a job's objects. Started in
  * every process whatever its route groups, because the API and the cleanup both delete.
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
@@ -18,8 +19,17 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String DELETE_PREFIX = "direct:storage-delete-prefix";
     /** Header: the S3 key. Deletes the object and writes the audit line. */
     public static final String DELETE_OBJECT = "direct:storage-delete-object";
+    /**
+     * Headers: the S3 key of the source, the destination key and, optionally, the ETag the source must still have.
+     * Copies the object within the bucket. Answers {@code true}, or {@code false} when the source is gone or changed.
+     */
+    public static final String COPY = "direct:storage-copy";
+    /** Header: the S3 key. Answers the object's metadata, or {@code null} when there is no such object. */
+    public static final String STAT = "direct:storage-stat";
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
     public static final String DELETE_REASON = "signalboxDeleteReason";
+
+    private static final String AUDIT_KEY = "signalboxAuditKey";
 
     private final StreamingUpload streamingUpload;
 
@@ -45,6 +55,23 @@ public final class StorageRoutes extends EndpointRouteBuilder {
         from(OPEN).routeId("storage-open")
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
 
+        // A missing or changed object is an answer here, not a failure to log.
+        from(COPY).routeId("storage-copy")
+                .setHeader(AWS2S3Constants.BUCKET_DESTINATION_NAME, simple("${properties:signalbox.storage.bucket}"))
+                .doTry()
+                    .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.copyObject))
+                    .setBody(constant(true))
+                .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} in '404,412'"))
+                    .setBody(constant(false))
+                .end();
+
+        from(STAT).routeId("storage-stat")
+                .doTry()
+                    .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.headObject))
+                .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} == 404"))
+                    .setBody(constant(null))
+                .end();
+
         from(DELETE_PREFIX).routeId("storage-delete-prefix")
                 .setHeader(AWS2S3Constants.PREFIX, body())
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
@@ -55,7 +82,8 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
         from(DELETE_OBJECT).routeId("storage-delete-object")
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
-                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
-                        + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
+                .setProperty(AUDIT_KEY, method(AuditText.class, "quoted(${header." + AWS2S3Constants.KEY + "})"))
+                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":${exchangeProperty."
+                        + AUDIT_KEY + "},\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
     }
 }

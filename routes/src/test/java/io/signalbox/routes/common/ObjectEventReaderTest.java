@@ -19,7 +19,8 @@ class ObjectEventReaderTest {
                 "versionId":"v1","sequencer":"0055AED6DCD90281E5"}}}]}""";
 
         assertThat(reader.read(json)).containsExactly(new ObjectEvent("ObjectCreated:CompleteMultipartUpload",
-                "signalbox", "inbox/acme/daily prices(2).csv", 20_971_520, "abc-3", "v1", "0055AED6DCD90281E5"));
+                "signalbox", "inbox/acme/daily prices(2).csv", 20_971_520, "abc-3", "v1", "0055AED6DCD90281E5",
+                java.time.Instant.parse("2026-11-22T10:00:00Z")));
         assertThat(reader.read(json).get(0).created()).isTrue();
     }
 

@@ -1,0 +1,84 @@
+package io.signalbox.app.job;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.signalbox.app.storage.ObjectStore;
+import io.signalbox.processors.BadInputException;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what a dropped file's job has to say into its partner's outbox, beside where the result goes (the summary
+ * of a success, the reason of a failure), and records which job the outbox files of a name belong to. The result
+ * itself is streamed there by the {@code process} route.
+ */
+@Singleton
+public final class DropOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DropOutbox.class);
+    private static final String JSON = "application/json";
+
+    private final ObjectStore store;
+    private final JsonMapper json;
+    private final JobRepository jobs;
+
+    DropOutbox(ObjectStore store, JsonMapper json, JobRepository jobs) {
+        this.store = store;
+        this.json = json;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Records that the job's files just written under its outbox name are its own: the cleanup deletes them with the
+     * job, and earlier jobs of the same name, whose files they replaced, no longer own any.
+     *
+     * @param job a job from a drop folder that has written its files
+     */
+    public void takeOwnership(Job job) {
+        jobs.markOutboxWritten(job.id());
+        int superseded = jobs.supersedeOutbox(job.tenantId(), job.outboxName(), job.id());
+        if (superseded > 0) {
+            LOG.info("job {} replaced the outbox files of {} earlier jobs of {}", job.id(), superseded,
+                    job.outboxName());
+        }
+    }
+
+    /**
+     * Writes {@code NAME.summary.json}.
+     *
+     * @param job a job from a drop folder
+     * @param summaryJson the summary document
+     */
+    public void writeSummary(Job job, String summaryJson) {
+        write(JobKeys.outboxSummaryKey(job.outboxName()), summaryJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code NAME.error.json}.
+     *
+     * @param job a job from a drop folder
+     * @param code the failure's code
+     * @param message the failure's reason, as the job records it
+     * @param file the file the problem is in, when the cause does not say, or {@code null}
+     * @param cause the bad input that failed the job, or {@code null} when something else did
+     */
+    public void writeError(Job job, String code, String message, @Nullable String file,
+            @Nullable BadInputException cause) {
+        OutboxError error = OutboxError.of(job.id(), job.dropKey(), code, message, file, cause, Instant.now());
+        try {
+            write(JobKeys.outboxErrorKey(job.outboxName()), json.writeValueAsBytes(error));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the error document of job " + job.id() + " could not be written", e);
+        }
+    }
+
+    private void write(String key, byte[] content) {
+        store.store(key, JSON, (long) content.length, new ByteArrayInputStream(content));
+    }
+}

@@ -1,0 +1,107 @@
+package io.signalbox.app.partner;
+
+import io.signalbox.app.job.Job;
+import io.signalbox.app.job.JobRepository;
+import io.signalbox.app.job.JobStatus;
+import io.signalbox.app.storage.StorageSettings;
+import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.pickup.ObjectRead;
+import io.signalbox.routes.pickup.ResultPickups;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Partners acknowledging their results. Reading a whole result (or error file) starts the grace window, after which
+ * the cleanup deletes the job's files and marks it DOWNLOADED; each later complete read starts it again, so that a
+ * download that failed on the partner's side can be retried. Deleting the result acknowledges it at once.
+ *
+ * <p>Files of a name belong to the job that wrote them last. An event older than those files is about files of an
+ * earlier job of the same name and acknowledges nothing.
+ */
+@Singleton
+final class PickupService implements ResultPickups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PickupService.class);
+    /** CloudTrail gives event times to the second; a read in the second the files were written still counts. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
+
+    private final JobRepository jobs;
+    private final PartnerRepository partners;
+    private final PickupSettings settings;
+    private final String bucket;
+
+    PickupService(JobRepository jobs, PartnerRepository partners, PickupSettings settings, StorageSettings storage) {
+        this.jobs = jobs;
+        this.partners = partners;
+        this.settings = settings;
+        this.bucket = storage.bucket();
+    }
+
+    @Override
+    public void read(ObjectRead read) {
+        if (!bucket.equals(read.bucket())) {
+            return;
+        }
+        Optional<OutboxFile> file = OutboxFile.parse(read.key());
+        if (file.isEmpty() || file.get().kind() == OutboxFile.Kind.SUMMARY) {
+            return;
+        }
+        Optional<Job> owner = owner(file.get(), read.time());
+        if (owner.isEmpty()) {
+            return;
+        }
+        Job job = owner.get();
+        boolean complete = file.get().isResult()
+                ? job.status() == JobStatus.SUCCEEDED && job.resultBytes() != null
+                        && read.completesDownloadOf(job.resultBytes())
+                : job.status() == JobStatus.FAILED && read.range() == null;
+        if (!complete) {
+            LOG.info("job {}: a read of {} ({}{} bytes sent) does not complete a download of it; not a pickup",
+                    job.id(), read.key(), read.range() == null ? "" : read.range() + ", ", read.bytesTransferredOut());
+            return;
+        }
+        double graceSeconds = settings.grace().toMillis() / 1000.0;
+        if (jobs.recordPickup(job.id(), graceSeconds) == 1) {
+            LOG.info("job {} picked up by partner {}: {} read; its files go in {} s", job.id(), file.get().partner(),
+                    read.key(), settings.grace().toSeconds());
+        }
+    }
+
+    /**
+     * @param event an {@code ObjectRemoved} event under {@code outbox/}
+     */
+    void removed(ObjectEvent event) {
+        Optional<OutboxFile> file = OutboxFile.parse(event.key());
+        if (file.isEmpty() || file.get().kind() == OutboxFile.Kind.SUMMARY) {
+            return;
+        }
+        Optional<Job> owner = owner(file.get(), event.time());
+        if (owner.isEmpty()) {
+            return;
+        }
+        Job job = owner.get();
+        if (file.get().isResult() && jobs.markPickedUpByDeletion(job.id()) == 1) {
+            LOG.info("job {} picked up by partner {}: it deleted {}; DOWNLOADED, its other files go now", job.id(),
+                    file.get().partner(), event.key());
+        } else if (!file.get().isResult() && job.status() == JobStatus.FAILED && jobs.recordPickup(job.id(), 0) == 1) {
+            LOG.info("job {}: partner {} deleted {}; the rest of its outbox files go now", job.id(),
+                    file.get().partner(), event.key());
+        }
+    }
+
+    private Optional<Job> owner(OutboxFile file, Instant eventTime) {
+        Optional<Job> owner = partners.findById(file.partner())
+                .flatMap(partner -> jobs.findOutboxOwner(partner.tenantId(), file.outboxName()));
+        if (owner.isPresent() && eventTime != null
+                && eventTime.plus(CLOCK_TOLERANCE).isBefore(owner.get().outboxWrittenAt())) {
+            LOG.info("an event of {} at {} is older than job {}'s files of that name; it acknowledges nothing",
+                    file.outboxName(), eventTime, owner.get().id());
+            return Optional.empty();
+        }
+        return owner;
+    }
+}
