@@ -105,6 +105,7 @@ final class RunningSignalbox implements AutoCloseable {
         properties.put("signalbox.bootstrap.tenant", TENANT);
         properties.put("signalbox.bootstrap.api-key", API_KEY);
         properties.put("signalbox.camel.shutdown-timeout", "5s");
+        properties.put("signalbox.jolokia.port", 0);
         properties.putAll(overrides);
         app = ApplicationContext.builder(Application.class).properties(properties).start();
         EmbeddedServer server = app.getBean(EmbeddedServer.class);
