@@ -4,11 +4,13 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
+import io.signalbox.app.logging.JobLogUnitOfWorkFactory;
 import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.SupervisingRouteController;
+import org.apache.camel.spi.UnitOfWorkFactory;
 import org.apache.camel.support.DefaultRegistry;
 
 /** The one Camel context of the process, as a Micronaut bean. Routes are added and started by {@link CamelLifecycle}. */
@@ -34,6 +36,9 @@ public class CamelContextFactory {
         routes.setInitialDelay(0);
         routes.setBackOffDelay(settings.routeRestartDelay().toMillis());
         routes.setBackOffMaxAttempts(0);
+
+        context.setUseMDCLogging(true);
+        context.getCamelContextExtension().addContextPlugin(UnitOfWorkFactory.class, new JobLogUnitOfWorkFactory());
         return context;
     }
 

@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.TransientFailureListener;
@@ -46,6 +47,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
             return null;
         }
         Job job = jobs.findById(id.get()).orElseThrow();
+        LogContext.job(jobId, job.tenantId());
         LOG.info("job {} attempt {} started", jobId, job.attempts());
         return new ClaimedJob(jobId, job.tenantId(), job.attempts(), job.inputKey(), job.inputName(),
                 job.recipePreset(), job.recipeJson(), JobKeys.resultKey(job.tenantId(), job.id(), job.attempts()));

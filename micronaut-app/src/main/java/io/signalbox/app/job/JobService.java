@@ -3,6 +3,7 @@ package io.signalbox.app.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
+import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.routes.storage.HashingInputStream;
@@ -51,6 +52,7 @@ public final class JobService {
             return new Creation(earlier.get(), false);
         }
         Job job = earlier.orElseGet(() -> insert(tenant, request));
+        LogContext.job(job.id().toString(), tenant.id());
         HashingInputStream hashed = new HashingInputStream(body);
         store.store(job.inputKey(), request.contentType(), contentLength, hashed);
         jobs.recordUpload(job.id(), hashed.count(), hashed.sha256Hex());

@@ -1,12 +1,14 @@
 package io.signalbox.routes.storage;
 
+import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 
 /**
  * Object storage steps shared by every route group: storing, reading and deleting a job's objects. Started in
- * every process whatever its route groups, because the API and the cleanup both delete.
+ * every process whatever its route groups, because the API and the cleanup both delete. On shutdown they stop
+ * last, once the exchanges that use them have finished.
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
 
@@ -22,6 +24,7 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String DELETE_REASON = "signalboxDeleteReason";
 
     private final StreamingUpload streamingUpload;
+    private final DeletionAudit audit = new DeletionAudit();
 
     /**
      * @param streamingUpload stores bodies whose length is not known in advance
@@ -32,7 +35,7 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        from(STORE).routeId("storage-store")
+        from(STORE).routeId("storage-store").shutdownRoute(ShutdownRoute.Defer)
                 .choice()
                     .when(header(AWS2S3Constants.CONTENT_LENGTH).isNotNull())
                         .to(aws2S3("{{signalbox.storage.bucket}}").multiPartUpload(true)
@@ -42,10 +45,10 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                                 + AWS2S3Constants.CONTENT_TYPE + "}, ${body})")
                 .end();
 
-        from(OPEN).routeId("storage-open")
+        from(OPEN).routeId("storage-open").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
 
-        from(DELETE_PREFIX).routeId("storage-delete-prefix")
+        from(DELETE_PREFIX).routeId("storage-delete-prefix").shutdownRoute(ShutdownRoute.Defer)
                 .setHeader(AWS2S3Constants.PREFIX, body())
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
                 .split(simple("${body}"))
@@ -53,9 +56,9 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                     .to(DELETE_OBJECT)
                 .end();
 
-        from(DELETE_OBJECT).routeId("storage-delete-object")
+        from(DELETE_OBJECT).routeId("storage-delete-object").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
-                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":\"${header."
-                        + AWS2S3Constants.KEY + "}\",\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
+                .bean(audit, "deleted('{{signalbox.storage.bucket}}', ${header." + AWS2S3Constants.KEY
+                        + "}, ${exchangeProperty." + DELETE_REASON + "})");
     }
 }
