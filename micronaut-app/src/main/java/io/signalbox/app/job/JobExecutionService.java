@@ -1,6 +1,7 @@
 package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
+import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.TransientFailureListener;
@@ -27,11 +28,13 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
 
     private final JobRepository jobs;
     private final ObjectStore store;
+    private final JobMetrics metrics;
     private final Map<String, Long> lastProgressWrite = new ConcurrentHashMap<>();
 
-    JobExecutionService(JobRepository jobs, ObjectStore store) {
+    JobExecutionService(JobRepository jobs, ObjectStore store, JobMetrics metrics) {
         this.jobs = jobs;
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
@@ -80,6 +83,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
             LOG.info("job {} attempt {} finished after losing the job; its result was deleted", job.id(), job.attempt());
             return;
         }
+        metrics.succeeded(outcome.inputBytes(), outcome.resultBytes(), report.rows());
         LOG.info("job {} succeeded: {} rows, {} input bytes, {} result bytes", job.id(), report.rows(),
                 outcome.inputBytes(), outcome.resultBytes());
     }
@@ -87,7 +91,9 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     @Override
     public void fail(ClaimedJob job, BadInputException error) {
         lastProgressWrite.remove(job.id());
-        jobs.fail(UUID.fromString(job.id()), job.attempt(), error.code(), error.getMessage());
+        if (jobs.fail(UUID.fromString(job.id()), job.attempt(), error.code(), error.getMessage()) == 1) {
+            metrics.reached(JobMetrics.Outcome.FAILED);
+        }
         LOG.info("job {} failed: {}", job.id(), error.getMessage());
     }
 
@@ -96,6 +102,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         JobIds.parse(jobId).ifPresent(id -> {
             if (jobs.failUndeliverable(id, "undeliverable",
                     "gave up after repeated failures of the service, not of the input; last error: ") == 1) {
+                metrics.reached(JobMetrics.Outcome.UNDELIVERABLE);
                 LOG.warn("job {} failed: its message went to the dead-letter queue", jobId);
             }
         });
