@@ -1,6 +1,8 @@
 package io.signalbox.app.health;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.health.HealthStatus;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
@@ -22,8 +24,12 @@ final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, 
 
     private final DataSource dataSource;
 
-    DatabaseHealthIndicator(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /**
+     * @param dataSource the application's data source, which only hands out connections inside a transaction
+     * @param resolver finds the pool behind it, which this check borrows a connection from directly
+     */
+    DatabaseHealthIndicator(DataSource dataSource, @Nullable DataSourceResolver resolver) {
+        this.dataSource = (resolver == null ? DataSourceResolver.DEFAULT : resolver).resolve(dataSource);
     }
 
     @Override

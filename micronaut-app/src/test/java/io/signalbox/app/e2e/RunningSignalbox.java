@@ -43,6 +43,7 @@ final class RunningSignalbox implements AutoCloseable {
     static final String TENANT = "acme";
     private static final String PG = System.getProperty("signalbox.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
 
+    private final String postgres;
     private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Path folder;
     private final LocalAws aws;
@@ -53,9 +54,18 @@ final class RunningSignalbox implements AutoCloseable {
     private URI baseUri;
 
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
+        this(maxReceiveCount, jobsVisibility, PG);
+    }
+
+    /**
+     * @param postgres the JDBC URL of a PostgreSQL database (without parameters) where user {@code postgres}
+     *     without a password may create a schema
+     */
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, String postgres) {
+        this.postgres = postgres;
         try {
             folder = Files.createTempDirectory("signalbox-e2e");
-            try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+            try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
                 connection.createStatement().execute("CREATE SCHEMA " + schema);
             }
         } catch (IOException e) {
@@ -94,7 +104,7 @@ final class RunningSignalbox implements AutoCloseable {
         stopApp();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", PG + "?currentSchema=" + schema);
+        properties.put("datasources.default.url", postgres + "?currentSchema=" + schema);
         properties.put("datasources.default.username", "postgres");
         properties.put("flyway.datasources.default.schemas", schema);
         properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
@@ -166,7 +176,7 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
+        Connection connection = DriverManager.getConnection(postgres + "?currentSchema=" + schema, "postgres", "");
         return connection;
     }
 
@@ -176,7 +186,7 @@ final class RunningSignalbox implements AutoCloseable {
         s3.close();
         sqs.close();
         aws.close();
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
