@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.component.aws2.sqs.Sqs2Component;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -45,6 +46,9 @@ public class CamelContextFactory {
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setShutdownNowOnTimeout(true);
         context.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
+        // A stopping SQS consumer still finishes the long poll it is in; whatever that poll returns is processed,
+        // not left invisible on the queue until its visibility timeout runs out.
+        context.setShutdownRunningTask(ShutdownRunningTask.CompleteAllTasks);
         // A route whose S3 bucket or SQS queue cannot be reached yet keeps being started in the background instead
         // of failing the whole process; readiness reports it until it runs.
         SupervisingRouteController routes = context.getRouteController().supervising();

@@ -66,7 +66,12 @@ public final class JolokiaAgent {
 
     @PreDestroy
     void stop() {
-        server.stop();
+        try {
+            server.stop();
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down, so the agent's hook cannot be removed; that hook stops the agent itself.
+            LOG.debug("Jolokia stops with the JVM: {}", e.getMessage());
+        }
     }
 
     /** Jolokia's own messages, through the application's logging. */

@@ -102,6 +102,18 @@ final class RunningSignalbox implements AutoCloseable {
      */
     RunningSignalbox start(Map<String, Object> overrides) {
         stopApp();
+        app = ApplicationContext.builder(Application.class).properties(settings(overrides)).start();
+        EmbeddedServer server = app.getBean(EmbeddedServer.class);
+        server.start();
+        baseUri = server.getURI();
+        return this;
+    }
+
+    /**
+     * @param overrides settings that replace or add to the defaults
+     * @return the settings the application runs with here: this schema, these servers, this tenant
+     */
+    Map<String, Object> settings(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("datasources.default.url", postgres + "?currentSchema=" + schema);
@@ -117,11 +129,14 @@ final class RunningSignalbox implements AutoCloseable {
         properties.put("signalbox.camel.shutdown-timeout", "5s");
         properties.put("signalbox.jolokia.port", 0);
         properties.putAll(overrides);
-        app = ApplicationContext.builder(Application.class).properties(properties).start();
-        EmbeddedServer server = app.getBean(EmbeddedServer.class);
-        server.start();
-        baseUri = server.getURI();
-        return this;
+        return properties;
+    }
+
+    /**
+     * @param base where the application of another process answers, e.g. {@code http://127.0.0.1:8080/}
+     */
+    void useApplicationAt(URI base) {
+        baseUri = base;
     }
 
     void stopApp() {
