@@ -9,6 +9,7 @@ import io.signalbox.app.logging.JobLogUnitOfWorkFactory;
 import io.signalbox.app.metrics.QueueLagNotifier;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -16,6 +17,7 @@ import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.component.aws2.sqs.Sqs2Component;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.spi.UnitOfWorkFactory;
 import org.apache.camel.support.DefaultRegistry;
@@ -36,7 +38,7 @@ public class CamelContextFactory {
 
     @Singleton
     CamelContext camelContext(BeanContext beans, Environment environment, CamelSettings settings,
-            MeterRegistry meters) {
+            MeterRegistry meters, List<EventNotifier> notifiers) {
         DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(new MicronautBeanRepository(beans)));
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         context.getPropertiesComponent().addPropertiesSource(new MicronautPropertiesSource(environment));
@@ -66,6 +68,7 @@ public class CamelContextFactory {
         context.getComponent("aws2-sqs", Sqs2Component.class).getConfiguration()
                 .setAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
         context.getManagementStrategy().addEventNotifier(new QueueLagNotifier(meters, Clock.systemUTC()));
+        notifiers.forEach(context.getManagementStrategy()::addEventNotifier);
         return context;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.app.jmx.JolokiaAgent;
+import io.signalbox.app.shutdown.RecordingEcsAgent;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ class OperationsEndToEndTest {
     private static final Duration PROCESSING = Duration.ofSeconds(60);
 
     private static CapturedLogs logs;
+    private static RecordingEcsAgent ecsAgent;
     private static RunningSignalbox signalbox;
     private static JobsClient jobs;
     private static Jolokia jolokia;
@@ -36,7 +38,8 @@ class OperationsEndToEndTest {
     @BeforeAll
     static void start() {
         logs = CapturedLogs.attach();
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of());
+        ecsAgent = new RecordingEcsAgent();
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of("ecs.agent.uri", ecsAgent.uri()));
         jobs = new JobsClient(signalbox);
         jolokia = new Jolokia(signalbox, signalbox.app().getBean(JolokiaAgent.class).url());
     }
@@ -48,6 +51,9 @@ class OperationsEndToEndTest {
         }
         if (logs != null) {
             logs.close();
+        }
+        if (ecsAgent != null) {
+            ecsAgent.close();
         }
     }
 
@@ -181,6 +187,17 @@ class OperationsEndToEndTest {
                         "key", "uploads/acme/" + id + "/input", "reason", "downloaded"),
                 Map.of("event", "object-deleted", "bucket", RunningSignalbox.BUCKET,
                         "key", "results/acme/" + id + "/1/result.csv", "reason", "downloaded"));
+    }
+
+    @Test
+    void onEcsTheTaskIsProtectedFromScaleInWhileAJobRunsAndReleasedAfter() {
+        ecsAgent.clear();
+        String id = jobs.uploadAccepted(sample("prices.csv")).get("id").asText();
+        jobs.awaitStatus(id, PROCESSING, "SUCCEEDED");
+
+        assertThat(ecsAgent.await(2, Duration.ofSeconds(10))).containsExactly(
+                "PUT /api/task-1/task-protection/v1/state {\"ProtectionEnabled\":true,\"ExpiresInMinutes\":60}",
+                "PUT /api/task-1/task-protection/v1/state {\"ProtectionEnabled\":false}");
     }
 
     @Test
