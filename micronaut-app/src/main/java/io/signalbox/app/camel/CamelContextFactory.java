@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.signalbox.app.logging.JobLogUnitOfWorkFactory;
 import io.signalbox.app.metrics.QueueLagNotifier;
+import io.signalbox.app.shutdown.StoppableLongPolls;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.component.aws2.sqs.Sqs2Component;
+import org.apache.camel.component.aws2.sqs.Sqs2Configuration;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EventNotifier;
@@ -38,7 +40,7 @@ public class CamelContextFactory {
 
     @Singleton
     CamelContext camelContext(BeanContext beans, Environment environment, CamelSettings settings,
-            MeterRegistry meters, List<EventNotifier> notifiers) {
+            MeterRegistry meters, List<EventNotifier> notifiers, StoppableLongPolls longPolls) {
         DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(new MicronautBeanRepository(beans)));
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         context.getPropertiesComponent().addPropertiesSource(new MicronautPropertiesSource(environment));
@@ -64,9 +66,10 @@ public class CamelContextFactory {
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
         routeMetrics.setMeterRegistry(meters);
         context.addRoutePolicyFactory(routeMetrics);
+        Sqs2Configuration queues = context.getComponent("aws2-sqs", Sqs2Component.class).getConfiguration();
+        queues.setAmazonSQSClient(longPolls.consumersClient());
         // Every queue consumer asks for the time its messages were sent, which the queue lag is measured from.
-        context.getComponent("aws2-sqs", Sqs2Component.class).getConfiguration()
-                .setAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
+        queues.setAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
         context.getManagementStrategy().addEventNotifier(new QueueLagNotifier(meters, Clock.systemUTC()));
         notifiers.forEach(context.getManagementStrategy()::addEventNotifier);
         return context;

@@ -3,6 +3,7 @@ package io.signalbox.app.camel;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import io.signalbox.app.shutdown.StoppableLongPolls;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.storage.StorageRoutes;
@@ -19,12 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts Camel with the selected route groups when the application starts, before the HTTP server takes requests,
- * and stops it gracefully when the application stops: consumers stop first, so no new message is taken; exchanges
- * in flight get the shutdown timeout to finish; whatever is still running then is abandoned, and its message,
- * never deleted, is delivered again after its visibility timeout. The storage routes stop last, since the
- * exchanges still running and the REST requests still being answered use them.
+ * and stops it gracefully when the application stops: consumers stop first, without waiting out their long polls,
+ * so no new message is taken; exchanges in flight get the shutdown timeout to finish; whatever is still running then
+ * is abandoned, and its message, never deleted, is delivered again after its visibility timeout. The storage routes
+ * stop last, since the exchanges still running and the REST requests still being answered use them.
  *
- * <p>Graceful shutdown starts this while the HTTP server stops taking requests and finishes the ones it has.
+ * <p>On SIGTERM graceful shutdown starts this while the HTTP server stops taking requests and finishes the ones it
+ * has; otherwise it runs when the application context closes.
  */
 @Singleton
 final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
@@ -36,11 +38,13 @@ final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, Gr
     private final ErrorHandling errorHandling;
     private final StorageRoutes storageRoutes;
     private final List<GroupRoutes> groupRoutes;
+    private final StoppableLongPolls longPolls;
     private final AtomicReference<CompletableFuture<Void>> stopping = new AtomicReference<>();
 
     CamelLifecycle(CamelContext camel, RouteGroupSettings settings, ErrorHandling errorHandling,
-            StorageRoutes storageRoutes, List<GroupRoutes> groupRoutes) {
+            StorageRoutes storageRoutes, List<GroupRoutes> groupRoutes, StoppableLongPolls longPolls) {
         this.camel = camel;
+        this.longPolls = longPolls;
         this.settings = settings;
         this.errorHandling = errorHandling;
         this.storageRoutes = storageRoutes;
@@ -89,6 +93,7 @@ final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, Gr
             try {
                 LOG.info("Camel stopping: consumers stop now, {} exchanges in flight get up to {} ms to finish",
                         camel.getInflightRepository().size(), camel.getShutdownStrategy().getTimeout());
+                longPolls.stop();
                 camel.stop();
                 stopped.complete(null);
             } catch (RuntimeException e) {

@@ -103,6 +103,26 @@ class GracefulShutdownEndToEndTest {
         signalbox.stopApp();
     }
 
+    @Test
+    void anIdleProcessStopsWithoutWaitingOutItsLongPolls() {
+        signalbox.start(Map.of("signalbox.queues.wait-time-seconds", 20));
+        awaitHealthy();
+
+        long stopping = System.nanoTime();
+        signalbox.stopApp();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static void awaitHealthy() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (signalbox.send(HttpRequest.newBuilder(signalbox.uri("/health/readiness")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+            assertThat(Instant.now()).as("ready within 30 s").isBefore(deadline);
+            JobsClient.pause(Duration.ofMillis(200));
+        }
+    }
+
     private static Map<String, Object> childSettings(String shutdownTimeout) {
         Map<String, Object> settings = new HashMap<>(signalbox.settings(Map.of(
                 "signalbox.camel.shutdown-timeout", shutdownTimeout,
