@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.app.jmx.JolokiaAgent;
 import io.signalbox.localaws.LocalAws;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -103,8 +104,9 @@ public final class LocalMode {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
 
+            String jmx = context.findBean(JolokiaAgent.class).map(agent -> agent.url().toString()).orElse("off");
             LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
-                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString());
+                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(), jmx);
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
         } catch (Exception | Error e) {
@@ -169,12 +171,13 @@ public final class LocalMode {
                 "  API key       " + info.apiKey(),
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
                 "  SQS endpoint  " + info.sqsEndpoint(),
+                "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)",
                 "  data          " + info.home() + "   (settings and credentials: local.json)",
                 "  stop          Ctrl+C",
                 "");
     }
 
     private record LocalInfo(String apiUrl, String apiKey, String s3Endpoint, String region, String bucket,
-            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home) {
+            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home, String jmx) {
     }
 }

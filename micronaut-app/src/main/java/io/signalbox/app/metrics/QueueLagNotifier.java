@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.spi.CamelEvent;
@@ -54,7 +55,9 @@ public final class QueueLagNotifier extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeCreatedEvent) event).getExchange();
-        if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint endpoint)) {
+        // A split's parts carry their message's endpoint and headers too; only the message itself is counted.
+        boolean part = exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null;
+        if (part || !(exchange.getFromEndpoint() instanceof Sqs2Endpoint endpoint)) {
             return;
         }
         Duration age = age(exchange.getMessage().getHeader(Sqs2Constants.ATTRIBUTES, Map.class), clock.millis());

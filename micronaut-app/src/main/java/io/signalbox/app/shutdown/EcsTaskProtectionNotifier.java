@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
@@ -49,7 +50,8 @@ final class EcsTaskProtectionNotifier extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeEvent) event).getExchange();
-        if (!(exchange.getFromEndpoint() instanceof Sqs2Endpoint endpoint)
+        if (exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null
+                || !(exchange.getFromEndpoint() instanceof Sqs2Endpoint endpoint)
                 || !jobsQueue.equals(endpoint.getConfiguration().getQueueName())) {
             return;
         }
