@@ -50,8 +50,8 @@ public class CamelContextFactory {
         context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
         context.getShutdownStrategy().setShutdownNowOnTimeout(true);
         context.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
-        // A stopping SQS consumer still finishes the long poll it is in; whatever that poll returns is processed,
-        // not left invisible on the queue until its visibility timeout runs out.
+        // Messages a stopping SQS consumer has already received (a batch of up to ten) are processed, not left
+        // invisible on their queue until their visibility timeout runs out.
         context.setShutdownRunningTask(ShutdownRunningTask.CompleteAllTasks);
         // A route whose S3 bucket or SQS queue cannot be reached yet keeps being started in the background instead
         // of failing the whole process; readiness reports it until it runs.
