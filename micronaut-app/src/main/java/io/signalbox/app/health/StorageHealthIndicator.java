@@ -8,13 +8,21 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Readiness: the bucket every route group stores in can be reached with this process's credentials. */
+/**
+ * Readiness: S3 answers for the bucket every route group stores in, with this process's credentials.
+ *
+ * <p>The check lists at most one key under {@value #PREFIX}. In AWS each service's role may list only some prefixes,
+ * or none; S3 then answers {@code AccessDenied}, which still proves what readiness needs: S3 is reachable, the bucket
+ * exists and the credentials are valid. A missing bucket, rejected credentials or no answer make it DOWN.
+ */
 @Singleton
 @Readiness
 final class StorageHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+    static final String PREFIX = "readiness/";
 
     private final S3Client s3;
     private final String bucket;
@@ -26,14 +34,22 @@ final class StorageHealthIndicator extends AbstractHealthIndicator<Map<String, O
 
     @Override
     protected Map<String, Object> getHealthInformation() {
+        String access;
         try {
-            s3.headBucket(request -> request.bucket(bucket)
+            s3.listObjectsV2(request -> request.bucket(bucket).prefix(PREFIX).maxKeys(1)
                     .overrideConfiguration(call -> call.apiCallTimeout(CALL_TIMEOUT)));
+            access = "listed";
+        } catch (S3Exception e) {
+            if (!"AccessDenied".equals(e.awsErrorDetails().errorCode())) {
+                throw new IllegalStateException("bucket " + bucket + ": " + e.awsErrorDetails().errorCode() + ": "
+                        + e.awsErrorDetails().errorMessage(), e);
+            }
+            access = "reachable; this process may not list " + PREFIX;
         } catch (RuntimeException e) {
             throw new IllegalStateException("bucket " + bucket + " is unreachable: " + e.getMessage(), e);
         }
         healthStatus = HealthStatus.UP;
-        return Map.of("bucket", bucket);
+        return Map.of("bucket", bucket, "access", access);
     }
 
     @Override
