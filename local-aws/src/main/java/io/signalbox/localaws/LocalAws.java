@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -74,22 +75,16 @@ public final class LocalAws implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
 
-    private final Path dataDirectory;
-    private final String region;
-    private final String bucket;
-    private final S3Identity service;
-    private final List<Partner> partners;
-    private final SqsServer sqs;
+    private final Builder settings;
+    /** The running SQS server, or the stopped one between {@link #stopSqs()} and {@link #startSqs()}. */
+    private final AtomicReference<SqsServer> sqs;
     private final S3Server s3;
     private final Map<String, String> queueUrls;
+    private boolean sqsStopped;
     private boolean closed;
 
-    private LocalAws(Builder settings, SqsServer sqs, S3Server s3, Map<String, String> queueUrls) {
-        this.dataDirectory = settings.dataDirectory;
-        this.region = settings.region;
-        this.bucket = settings.bucket;
-        this.service = settings.service;
-        this.partners = List.copyOf(settings.partners.values());
+    private LocalAws(Builder settings, AtomicReference<SqsServer> sqs, S3Server s3, Map<String, String> queueUrls) {
+        this.settings = settings;
         this.sqs = sqs;
         this.s3 = s3;
         this.queueUrls = queueUrls;
@@ -114,7 +109,7 @@ public final class LocalAws implements AutoCloseable {
      * @return the SQS endpoint, e.g. {@code http://127.0.0.1:41234}
      */
     public URI sqsEndpoint() {
-        return sqs.endpoint();
+        return sqs.get().endpoint();
     }
 
     /**
@@ -141,42 +136,42 @@ public final class LocalAws implements AutoCloseable {
      * @return the region clients must sign for
      */
     public String region() {
-        return region;
+        return settings.region;
     }
 
     /**
      * @return the bucket
      */
     public String bucket() {
-        return bucket;
+        return settings.bucket;
     }
 
     /**
      * @return the service's access key id
      */
     public String accessKey() {
-        return service.accessKey();
+        return settings.service.accessKey();
     }
 
     /**
      * @return the service's secret access key
      */
     public String secretKey() {
-        return service.secretKey();
+        return settings.service.secretKey();
     }
 
     /**
      * @return the partners and their credentials, in the order they were added
      */
     public List<Partner> partners() {
-        return partners;
+        return List.copyOf(settings.partners.values());
     }
 
     /**
      * @return the folder holding {@code s3/} and, when queues are persistent, {@code sqs/}
      */
     public Path dataDirectory() {
-        return dataDirectory;
+        return settings.dataDirectory;
     }
 
     /**
@@ -190,8 +185,49 @@ public final class LocalAws implements AutoCloseable {
         }
         closed = true;
         s3.close();
-        sqs.close();
+        if (!sqsStopped) {
+            sqs.get().close();
+        }
         LOG.info("Local S3 and SQS stopped");
+    }
+
+    /**
+     * Stops the SQS server as an outage would: its port refuses connections until {@link #startSqs()}. Object
+     * events published meanwhile are lost, as they are logged and dropped when SQS cannot take them. Queues kept in
+     * memory lose their messages; persistent queues keep them. For tests of how the service rides out an outage.
+     *
+     * @throws IllegalStateException when it is stopped already, or closed
+     */
+    public synchronized void stopSqs() {
+        if (closed || sqsStopped) {
+            throw new IllegalStateException("the SQS server is not running");
+        }
+        sqsStopped = true;
+        sqs.get().close();
+        LOG.info("Local SQS stopped at {}", sqsEndpoint());
+    }
+
+    /**
+     * Starts the SQS server again after {@link #stopSqs()}, on the same port, with the same queues and queue URLs.
+     *
+     * @throws IllegalStateException when it is running, or closed
+     * @throws LocalAwsException when the port has been taken meanwhile
+     */
+    public synchronized void startSqs() {
+        if (closed || !sqsStopped) {
+            throw new IllegalStateException("the SQS server is not stopped");
+        }
+        SqsServer restarted = SqsServer.start(settings.host, sqsEndpoint().getPort(), settings.region,
+                settings.persistentQueues ? settings.dataDirectory.resolve("sqs") : null);
+        try {
+            restarted.provision(settings.queues.values());
+        } catch (RuntimeException e) {
+            restarted.close();
+            throw e;
+        }
+        sqs.set(restarted);
+        sqsStopped = false;
+        LOG.info("Local SQS started again at {}", sqsEndpoint());
     }
 
     /** A partner: an S3 identity confined to {@code inbox/<name>/} and {@code outbox/<name>/}. */
@@ -427,11 +463,12 @@ public final class LocalAws implements AutoCloseable {
                 sqs = SqsServer.start(host, sqsPort, region,
                         persistentQueues ? dataDirectory.resolve("sqs") : null);
                 Map<String, String> queueUrls = sqs.provision(queues.values());
-                ObjectEventPublisher publisher = new ObjectEventPublisher(sqs.client(), queueUrls, objectEvents,
-                        getObjectEvents, region, service);
+                AtomicReference<SqsServer> running = new AtomicReference<>(sqs);
+                ObjectEventPublisher publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
+                        objectEvents, getObjectEvents, region, service);
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
                         List.copyOf(partners.values()), publisher);
-                LocalAws aws = new LocalAws(this, sqs, s3, Map.copyOf(queueUrls));
+                LocalAws aws = new LocalAws(this, running, s3, Map.copyOf(queueUrls));
                 LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
                         aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),
                         persistentQueues ? ", persistent" : "", (System.nanoTime() - startedAt) / 1_000_000);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,7 +23,7 @@ final class ObjectEventPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObjectEventPublisher.class);
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final Map<String, String> queueUrls;
     private final List<EventRoute> objectRoutes;
     private final List<EventRoute> readRoutes;
@@ -31,7 +32,10 @@ final class ObjectEventPublisher {
     /** S3's sequencer orders events for one key; a counter seeded with the clock keeps order across restarts. */
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
 
-    ObjectEventPublisher(SqsClient sqs, Map<String, String> queueUrls, List<EventRoute> objectRoutes,
+    /**
+     * @param sqs the client of the SQS server running now, which changes when the server is restarted
+     */
+    ObjectEventPublisher(Supplier<SqsClient> sqs, Map<String, String> queueUrls, List<EventRoute> objectRoutes,
             List<EventRoute> readRoutes, String region, S3Identity bucketOwner) {
         this.sqs = sqs;
         this.queueUrls = Map.copyOf(queueUrls);
@@ -71,7 +75,7 @@ final class ObjectEventPublisher {
 
     private void send(String queue, String body, ObjectEvent event) {
         try {
-            sqs.sendMessage(request -> request.queueUrl(queueUrls.get(queue)).messageBody(body));
+            sqs.get().sendMessage(request -> request.queueUrl(queueUrls.get(queue)).messageBody(body));
             LOG.debug("Published {} for s3://{}/{} to {}", describe(event), event.bucket(), event.key(), queue);
         } catch (RuntimeException e) {
             LOG.error("Could not publish {} for s3://{}/{} to queue {}; the S3 request itself succeeded",

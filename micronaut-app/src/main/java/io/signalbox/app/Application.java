@@ -1,7 +1,10 @@
 package io.signalbox.app;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.signalbox.app.camel.CamelSettings;
 import io.signalbox.app.local.LocalMode;
+import io.signalbox.app.shutdown.TerminationSignal;
 
 /**
  * Starts Signalbox. {@code local} runs everything on this machine with embedded servers; without it the process
@@ -14,9 +17,11 @@ public final class Application {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("local")) {
+            TerminationSignal.exitThroughShutdownHooks();
             LocalMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Micronaut.run(Application.class, args);
+        ApplicationContext application = Micronaut.run(Application.class, args);
+        TerminationSignal.drainThenExit(application, application.getBean(CamelSettings.class).shutdownTimeout());
     }
 }

@@ -11,7 +11,9 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
+import io.signalbox.app.metrics.TransferMetrics;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * Watches every HTTP connection for responses marked with a completion token, and reports the token as written once
@@ -31,9 +33,11 @@ final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter impl
     private static final AttributeKey<Transfer> IN_FLIGHT = AttributeKey.valueOf("signalbox.completion-transfer");
 
     private final DownloadCompletions completions;
+    private final TransferMetrics transfers;
 
-    DownloadCompletionHandler(DownloadCompletions completions) {
+    DownloadCompletionHandler(DownloadCompletions completions, TransferMetrics transfers) {
         this.completions = completions;
+        this.transfers = transfers;
     }
 
     @Override
@@ -97,6 +101,7 @@ final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter impl
 
         private final String token;
         private final long contentLength;
+        private final long started = System.nanoTime();
         private long written;
         private boolean settled;
 
@@ -110,6 +115,7 @@ final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter impl
             boolean complete = contentLength >= 0 ? written >= contentLength : last;
             if (complete && !settled) {
                 settled = true;
+                transfers.downloaded(written, Duration.ofNanos(System.nanoTime() - started));
                 completions.written(token);
             }
         }

@@ -1,5 +1,6 @@
 package io.signalbox.app.download;
 
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -30,12 +31,13 @@ public final class DownloadCompletions {
     }
 
     /**
-     * @param action what to do once the response carrying the returned token was fully written
+     * @param action what to do once the response carrying the returned token was fully written; it runs in the
+     *     caller's propagated context, so its log lines name the caller's job
      * @return the token to put in the response's {@link #TOKEN_HEADER} header
      */
     public String register(Runnable action) {
         String token = UUID.randomUUID().toString();
-        pending.put(token, action);
+        pending.put(token, PropagatedContext.getOrEmpty().wrap(action));
         return token;
     }
 

@@ -1,5 +1,7 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.logging.LogContext;
+import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.TransientFailureListener;
@@ -30,12 +32,14 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     private final JobRepository jobs;
     private final ObjectStore store;
     private final DropOutbox outbox;
+    private final JobMetrics metrics;
     private final Map<String, Long> lastProgressWrite = new ConcurrentHashMap<>();
 
-    JobExecutionService(JobRepository jobs, ObjectStore store, DropOutbox outbox) {
+    JobExecutionService(JobRepository jobs, ObjectStore store, DropOutbox outbox, JobMetrics metrics) {
         this.jobs = jobs;
         this.store = store;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +55,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
             return null;
         }
         Job job = jobs.findById(id.get()).orElseThrow();
+        LogContext.job(jobId, job.tenantId());
         LOG.info("job {} attempt {} started", jobId, job.attempts());
         // A dropped file's result goes straight to its partner's outbox, under the name the partner looks for.
         String resultPrefix = job.dropped() ? job.outboxName() + "."
@@ -98,6 +103,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         if (row.dropped()) {
             outbox.takeOwnership(row);
         }
+        metrics.succeeded(outcome.inputBytes(), outcome.resultBytes(), report.rows());
         LOG.info("job {} succeeded: {} rows, {} input bytes, {} result bytes", job.id(), report.rows(),
                 outcome.inputBytes(), outcome.resultBytes());
     }
@@ -112,6 +118,9 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
             outbox.writeError(row, error.code(), error.getMessage(), null, error);
         }
         int updated = jobs.fail(id, job.attempt(), error.code(), error.getMessage());
+        if (updated == 1) {
+            metrics.reached(JobMetrics.Outcome.FAILED);
+        }
         if (row.dropped()) {
             if (updated == 1) {
                 outbox.takeOwnership(row);
@@ -131,6 +140,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
                         + (job.lastError() != null ? job.lastError() : "no failure was recorded"), null, null);
             }
             if (jobs.failUndeliverable(job.id(), "undeliverable", UNDELIVERABLE_REASON) == 1) {
+                metrics.reached(JobMetrics.Outcome.UNDELIVERABLE);
                 LOG.warn("job {} failed: its message went to the dead-letter queue", jobId);
                 if (job.dropped()) {
                     outbox.takeOwnership(job);

@@ -3,12 +3,16 @@ package io.signalbox.app.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
+import io.signalbox.app.logging.LogContext;
+import io.signalbox.app.metrics.JobMetrics;
+import io.signalbox.app.metrics.TransferMetrics;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.routes.storage.HashingInputStream;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -28,10 +32,14 @@ public final class JobService {
 
     private final JobRepository jobs;
     private final ObjectStore store;
+    private final JobMetrics metrics;
+    private final TransferMetrics transfers;
 
-    JobService(JobRepository jobs, ObjectStore store) {
+    JobService(JobRepository jobs, ObjectStore store, JobMetrics metrics, TransferMetrics transfers) {
         this.jobs = jobs;
         this.store = store;
+        this.metrics = metrics;
+        this.transfers = transfers;
     }
 
     /**
@@ -96,8 +104,11 @@ public final class JobService {
         if (!job.inputName().equals(inputName)) {
             jobs.renameInput(job.id(), inputName);
         }
+        LogContext.job(job.id().toString(), job.tenantId());
         HashingInputStream hashed = new HashingInputStream(body);
+        long started = System.nanoTime();
         store.store(job.inputKey(), contentType, contentLength, hashed);
+        transfers.uploaded(hashed.count(), Duration.ofNanos(System.nanoTime() - started));
         jobs.recordUpload(job.id(), hashed.count(), hashed.sha256Hex());
         LOG.info("job {} of tenant {}: {} bytes uploaded", job.id(), job.tenantId(), hashed.count());
         return new Creation(jobs.findById(job.id()).orElseThrow(), begun.created());
@@ -212,6 +223,7 @@ public final class JobService {
         if (jobs.markDownloaded(job.id()) == 0) {
             return;
         }
+        metrics.reached(JobMetrics.Outcome.DOWNLOADED);
         LOG.info("job {} downloaded", job.id());
         deleteFiles(job, "downloaded");
     }
@@ -241,6 +253,7 @@ public final class JobService {
         Job job = find(tenant, id);
         String reason = "deleted";
         if (jobs.cancel(job.id()) == 1) {
+            metrics.reached(JobMetrics.Outcome.CANCELLED);
             LOG.info("job {} cancelled by its owner", job.id());
             reason = "cancelled";
         }

@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
@@ -21,16 +22,19 @@ final class RetentionService implements RetentionPolicy {
 
     private final JobRepository jobs;
     private final RetentionSettings settings;
+    private final JobMetrics metrics;
 
-    RetentionService(JobRepository jobs, RetentionSettings settings) {
+    RetentionService(JobRepository jobs, RetentionSettings settings, JobMetrics metrics) {
         this.jobs = jobs;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     @Override
     public List<JobFiles> dueForDeletion() {
         int expired = jobs.expire(seconds(settings.retention()), seconds(settings.uploadWindow()));
         if (expired > 0) {
+            metrics.reached(JobMetrics.Outcome.EXPIRED, expired);
             LOG.info("{} jobs expired", expired);
         }
         int pickedUp = jobs.completePickups();

@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.routes.common.ObjectEvent;
 import io.signalbox.routes.ingest.UploadIntake;
@@ -42,6 +43,7 @@ final class UploadIntakeService implements UploadIntake {
             LOG.warn("{} of {} belongs to no job; ignored", event.eventName(), event.key());
             return null;
         }
+        LogContext.job(job.get().id().toString(), job.get().tenantId());
         if (jobs.markQueued(job.get().id()) == 1) {
             LOG.info("job {} queued: {} bytes uploaded", job.get().id(), event.size());
             return job.get().id().toString();

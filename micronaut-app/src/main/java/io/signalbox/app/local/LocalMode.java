@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
 import io.signalbox.app.partner.PickupSettings;
+import io.signalbox.app.jmx.JolokiaAgent;
 import io.signalbox.localaws.LocalAws;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -111,9 +112,10 @@ public final class LocalMode {
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
 
+            String jmx = context.findBean(JolokiaAgent.class).map(agent -> agent.url().toString()).orElse("off");
             LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
                     SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
-                    partners, context.getBean(PickupSettings.class).grace());
+                    partners, context.getBean(PickupSettings.class).grace(), jmx);
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
         } catch (Exception | Error e) {
@@ -207,7 +209,8 @@ public final class LocalMode {
                 "  REST API      " + info.apiUrl(),
                 "  API key       " + info.apiKey(),
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
-                "  SQS endpoint  " + info.sqsEndpoint()));
+                "  SQS endpoint  " + info.sqsEndpoint(),
+                "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)"));
         for (LocalPartner partner : info.partners()) {
             lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
                     + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
@@ -224,7 +227,7 @@ public final class LocalMode {
 
     private record LocalInfo(String apiUrl, String apiKey, String s3Endpoint, String region, String bucket,
             String accessKeyId, String secretAccessKey, String sqsEndpoint, String home, List<LocalPartner> partners,
-            Duration pickupGrace) {
+            Duration pickupGrace, String jmx) {
     }
 
     /** A partner of local mode: its tenant's API key and its own S3 credentials on the embedded server. */

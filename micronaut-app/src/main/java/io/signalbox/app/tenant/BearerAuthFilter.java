@@ -1,6 +1,7 @@
 package io.signalbox.app.tenant;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,10 +14,15 @@ import java.util.Optional;
 
 /** Answers 401 to a {@code /v1} request without a valid {@code Authorization: Bearer <key>}; otherwise names its tenant. */
 @ServerFilter("/v1/**")
-final class BearerAuthFilter {
+@Order(BearerAuthFilter.ORDER)
+public final class BearerAuthFilter {
+
+    /** Its place among the server's filters: {@code ServerFilterPhase.SECURITY}; filters that need the tenant follow. */
+    public static final int ORDER = 39_000;
+
 
     /** The request attribute holding the caller's {@link Tenant}. */
-    static final String TENANT = "signalbox.tenant";
+    public static final String TENANT = "signalbox.tenant";
 
     private static final String SCHEME = "Bearer ";
 

@@ -43,6 +43,7 @@ final class RunningSignalbox implements AutoCloseable {
     static final String TENANT = "acme";
     private static final String PG = System.getProperty("signalbox.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
 
+    private final String postgres;
     private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Path folder;
     private final LocalAws aws;
@@ -60,7 +61,7 @@ final class RunningSignalbox implements AutoCloseable {
     private final List<LocalAws.Partner> partners;
 
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
-        this(maxReceiveCount, jobsVisibility, List.of());
+        this(maxReceiveCount, jobsVisibility, List.of(), PG);
     }
 
     /**
@@ -68,10 +69,24 @@ final class RunningSignalbox implements AutoCloseable {
      *     event taps are set up
      */
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners) {
+        this(maxReceiveCount, jobsVisibility, partners, PG);
+    }
+
+    /**
+     * @param postgres the JDBC URL of a PostgreSQL database (without parameters) where user {@code postgres}
+     *     without a password may create a schema
+     */
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, String postgres) {
+        this(maxReceiveCount, jobsVisibility, List.of(), postgres);
+    }
+
+    private RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners,
+            String postgres) {
         this.partners = List.copyOf(partners);
+        this.postgres = postgres;
         try {
             folder = Files.createTempDirectory("signalbox-e2e");
-            try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+            try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
                 connection.createStatement().execute("CREATE SCHEMA " + schema);
             }
         } catch (IOException e) {
@@ -117,9 +132,21 @@ final class RunningSignalbox implements AutoCloseable {
      */
     RunningSignalbox start(Map<String, Object> overrides) {
         stopApp();
+        app = ApplicationContext.builder(Application.class).properties(settings(overrides)).start();
+        EmbeddedServer server = app.getBean(EmbeddedServer.class);
+        server.start();
+        baseUri = server.getURI();
+        return this;
+    }
+
+    /**
+     * @param overrides settings that replace or add to the defaults
+     * @return the settings the application runs with here: this schema, these servers, this tenant
+     */
+    Map<String, Object> settings(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", PG + "?currentSchema=" + schema);
+        properties.put("datasources.default.url", postgres + "?currentSchema=" + schema);
         properties.put("datasources.default.username", "postgres");
         properties.put("flyway.datasources.default.schemas", schema);
         properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
@@ -132,12 +159,16 @@ final class RunningSignalbox implements AutoCloseable {
         properties.put("signalbox.camel.shutdown-timeout", "5s");
         properties.put("signalbox.partners.names",
                 String.join(",", partners.stream().map(LocalAws.Partner::name).toList()));
+        properties.put("signalbox.jolokia.port", 0);
         properties.putAll(overrides);
-        app = ApplicationContext.builder(Application.class).properties(properties).start();
-        EmbeddedServer server = app.getBean(EmbeddedServer.class);
-        server.start();
-        baseUri = server.getURI();
-        return this;
+        return properties;
+    }
+
+    /**
+     * @param base where the application of another process answers, e.g. {@code http://127.0.0.1:8080/}
+     */
+    void useApplicationAt(URI base) {
+        baseUri = base;
     }
 
     void stopApp() {
@@ -192,7 +223,7 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection(PG + "?currentSchema=" + schema, "postgres", "");
+        Connection connection = DriverManager.getConnection(postgres + "?currentSchema=" + schema, "postgres", "");
         return connection;
     }
 
@@ -202,7 +233,7 @@ final class RunningSignalbox implements AutoCloseable {
         s3.close();
         sqs.close();
         aws.close();
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
+        try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
             connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

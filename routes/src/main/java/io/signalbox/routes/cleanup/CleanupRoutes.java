@@ -1,5 +1,6 @@
 package io.signalbox.routes.cleanup;
 
+import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.RouteGroup;
 import io.signalbox.routes.storage.StorageRoutes;
@@ -37,6 +38,7 @@ public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRo
                 .routeId("cleanup-expired")
                 .bean(retention, "dueForDeletion")
                 .split(body())
+                    .setProperty(ErrorHandling.JOB_ID, simple("${body.jobId}"))
                     .setProperty(FILES, body())
                     .setProperty(StorageRoutes.DELETE_REASON, simple("${body.reason}"))
                     .split(simple("${body.prefixes}"))

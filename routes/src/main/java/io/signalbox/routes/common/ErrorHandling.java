@@ -18,7 +18,10 @@ public final class ErrorHandling extends RouteConfigurationBuilder {
     /** The id routes opt in with {@code routeConfigurationId}. */
     public static final String ID = "signalbox-errors";
 
-    /** Exchange property naming the job a message is about, so a failure can be recorded against it. */
+    /**
+     * Exchange property naming the job a message is about, so a failure can be recorded against it and every log
+     * line of the exchange names the job.
+     */
     public static final String JOB_ID = "signalboxJobId";
 
     private final TransientFailureListener listener;

@@ -1,5 +1,6 @@
 package io.signalbox.routes.storage;
 
+import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
@@ -7,7 +8,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Object storage steps shared by every route group: storing, reading, copying and deleting a job's objects. Started in
- * every process whatever its route groups, because the API and the cleanup both delete.
+ * every process whatever its route groups, because the API and the cleanup both delete. On shutdown they stop
+ * last, once the exchanges that use them have finished.
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
 
@@ -29,9 +31,8 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
     public static final String DELETE_REASON = "signalboxDeleteReason";
 
-    private static final String AUDIT_KEY = "signalboxAuditKey";
-
     private final StreamingUpload streamingUpload;
+    private final DeletionAudit audit = new DeletionAudit();
 
     /**
      * @param streamingUpload stores bodies whose length is not known in advance
@@ -42,7 +43,7 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
-        from(STORE).routeId("storage-store")
+        from(STORE).routeId("storage-store").shutdownRoute(ShutdownRoute.Defer)
                 .choice()
                     .when(header(AWS2S3Constants.CONTENT_LENGTH).isNotNull())
                         .to(aws2S3("{{signalbox.storage.bucket}}").multiPartUpload(true)
@@ -52,11 +53,11 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                                 + AWS2S3Constants.CONTENT_TYPE + "}, ${body})")
                 .end();
 
-        from(OPEN).routeId("storage-open")
+        from(OPEN).routeId("storage-open").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
 
         // A missing or changed object is an answer here, not a failure to log.
-        from(COPY).routeId("storage-copy")
+        from(COPY).routeId("storage-copy").shutdownRoute(ShutdownRoute.Defer)
                 .setHeader(AWS2S3Constants.BUCKET_DESTINATION_NAME, simple("${properties:signalbox.storage.bucket}"))
                 .doTry()
                     .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.copyObject))
@@ -65,14 +66,14 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                     .setBody(constant(false))
                 .end();
 
-        from(STAT).routeId("storage-stat")
+        from(STAT).routeId("storage-stat").shutdownRoute(ShutdownRoute.Defer)
                 .doTry()
                     .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.headObject))
                 .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} == 404"))
                     .setBody(constant(null))
                 .end();
 
-        from(DELETE_PREFIX).routeId("storage-delete-prefix")
+        from(DELETE_PREFIX).routeId("storage-delete-prefix").shutdownRoute(ShutdownRoute.Defer)
                 .setHeader(AWS2S3Constants.PREFIX, body())
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
                 .split(simple("${body}"))
@@ -80,10 +81,9 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                     .to(DELETE_OBJECT)
                 .end();
 
-        from(DELETE_OBJECT).routeId("storage-delete-object")
+        from(DELETE_OBJECT).routeId("storage-delete-object").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
-                .setProperty(AUDIT_KEY, method(AuditText.class, "quoted(${header." + AWS2S3Constants.KEY + "})"))
-                .log("{\"audit\":\"object-deleted\",\"bucket\":\"{{signalbox.storage.bucket}}\",\"key\":${exchangeProperty."
-                        + AUDIT_KEY + "},\"reason\":\"${exchangeProperty." + DELETE_REASON + "}\"}");
+                .bean(audit, "deleted('{{signalbox.storage.bucket}}', ${header." + AWS2S3Constants.KEY
+                        + "}, ${exchangeProperty." + DELETE_REASON + "})");
     }
 }
