@@ -2,6 +2,7 @@ package io.signalbox.app.camel;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.signalbox.app.shutdown.StoppableLongPolls;
 import io.signalbox.routes.common.ErrorHandling;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * has; otherwise it runs when the application context closes.
  */
 @Singleton
-final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
+final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelLifecycle.class);
 
@@ -49,6 +50,15 @@ final class CamelLifecycle implements ApplicationEventListener<StartupEvent>, Gr
         this.errorHandling = errorHandling;
         this.storageRoutes = storageRoutes;
         this.groupRoutes = groupRoutes;
+    }
+
+    /**
+     * Camel starts after every other startup listener: the tenants and partners it serves exist by then, and a
+     * process whose configuration is refused at startup never starts taking messages.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override
