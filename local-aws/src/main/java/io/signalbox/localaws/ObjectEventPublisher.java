@@ -32,14 +32,14 @@ final class ObjectEventPublisher {
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() << 16);
 
     ObjectEventPublisher(SqsClient sqs, Map<String, String> queueUrls, List<EventRoute> objectRoutes,
-            List<EventRoute> readRoutes, String region, S3Identity bucketOwner) {
+            List<EventRoute> readRoutes, String region, S3Identity bucketOwner, boolean rangeInReadEvents) {
         this.sqs = sqs;
         this.queueUrls = Map.copyOf(queueUrls);
         this.objectRoutes = List.copyOf(objectRoutes);
         this.readRoutes = List.copyOf(readRoutes);
         ObjectMapper mapper = new ObjectMapper();
         this.notifications = new S3EventNotificationJson(mapper, region, bucketOwner);
-        this.cloudTrail = new CloudTrailGetObjectJson(mapper, region);
+        this.cloudTrail = new CloudTrailGetObjectJson(mapper, region, rangeInReadEvents);
     }
 
     boolean announcesReadsOf(String key) {
