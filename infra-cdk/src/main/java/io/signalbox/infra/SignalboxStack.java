@@ -136,7 +136,7 @@ public final class SignalboxStack extends Stack {
                 .ignoreMode(IgnoreMode.DOCKER)
                 .build();
 
-        Map<String, String> environment = Map.ofEntries(
+        Map<String, String> environment = new LinkedHashMap<>(Map.ofEntries(
                 Map.entry("MICRONAUT_ENVIRONMENTS", "aws"),
                 Map.entry("AWS_REGION", getRegion()),
                 Map.entry("SIGNALBOX_BUCKET", storage.bucket().getBucketName()),
@@ -151,7 +151,8 @@ public final class SignalboxStack extends Stack {
                 Map.entry("SIGNALBOX_DB_NAME", Database.DATABASE_NAME),
                 Map.entry("SIGNALBOX_RETENTION", settings.retentionSetting()),
                 Map.entry("SIGNALBOX_PICKUP_GRACE", settings.pickupGraceSetting()),
-                Map.entry("SIGNALBOX_LOG_FORMAT", "json"));
+                Map.entry("SIGNALBOX_LOG_FORMAT", "json")));
+        environment.putAll(partnerEnvironment());
         Map<String, Secret> databaseSecrets = Map.of(
                 "SIGNALBOX_DB_USERNAME", Secret.fromSecretsManager(database.secret(), "username"),
                 "SIGNALBOX_DB_PASSWORD", Secret.fromSecretsManager(database.secret(), "password"));
@@ -271,6 +272,24 @@ public final class SignalboxStack extends Stack {
     /** The service of a route group. */
     public Service service(RouteGroup group) {
         return services.get(group);
+    }
+
+    /**
+     * The partners the application serves. Every service gets them: each makes them exist in the database at start,
+     * recipes included, and services told different things would overwrite each other's rows. The recipes go as
+     * Micronaut's {@code MICRONAUT_APPLICATION_JSON} because the variable form of a map's key cannot spell a
+     * partner name with a hyphen ({@code SIGNALBOX_PARTNERS_RECIPES_BIG_CO} also reads as {@code big.co}).
+     */
+    private Map<String, String> partnerEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (!settings.partners().isEmpty()) {
+            environment.put("SIGNALBOX_PARTNERS", settings.partnerNamesSetting());
+        }
+        if (!settings.partnerRecipes().isEmpty()) {
+            environment.put("MICRONAUT_APPLICATION_JSON", toJsonString(Map.of("signalbox",
+                    Map.of("partners", Map.of("recipes", settings.partnerRecipes())))));
+        }
+        return environment;
     }
 
     private void output(String id, String value, String description) {

@@ -87,6 +87,15 @@ class FreeProfileTemplateTest {
     }
 
     @Test
+    void givesTheServicesNoPartnerSettingsWhenThereAreNoPartners() {
+        for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            assertThat(environment(container)).doesNotContainKeys("SIGNALBOX_PARTNERS", "MICRONAUT_APPLICATION_JSON");
+        }
+    }
+
+    @Test
     void keepsTheBucketPrivateEncryptedTlsOnlyAndShortLived() {
         String bucket = free.logicalId(free.stack().storage().bucket());
         template.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of(
