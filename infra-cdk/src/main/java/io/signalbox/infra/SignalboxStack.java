@@ -151,7 +151,9 @@ public final class SignalboxStack extends Stack {
                 Map.entry("SIGNALBOX_DB_NAME", Database.DATABASE_NAME),
                 Map.entry("SIGNALBOX_RETENTION", settings.retentionSetting()),
                 Map.entry("SIGNALBOX_PICKUP_GRACE", settings.pickupGraceSetting()),
-                Map.entry("SIGNALBOX_LOG_FORMAT", "json")));
+                Map.entry("SIGNALBOX_LOG_FORMAT", "json"),
+                Map.entry("SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS",
+                        String.valueOf(JOBS_VISIBILITY.toSeconds().intValue()))));
         environment.putAll(partnerEnvironment());
         Map<String, Secret> databaseSecrets = Map.of(
                 "SIGNALBOX_DB_USERNAME", Secret.fromSecretsManager(database.secret(), "username"),
