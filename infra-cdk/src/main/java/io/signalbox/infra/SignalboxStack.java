@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.signalbox.infra.construct.ApiEndpoint;
@@ -277,20 +278,17 @@ public final class SignalboxStack extends Stack {
     }
 
     /**
-     * The partners the application serves. Every service gets them: each makes them exist in the database at start,
-     * recipes included, and services told different things would overwrite each other's rows. The recipes go as
-     * Micronaut's {@code MICRONAUT_APPLICATION_JSON} because the variable form of a map's key cannot spell a
-     * partner name with a hyphen ({@code SIGNALBOX_PARTNERS_RECIPES_BIG_CO} also reads as {@code big.co}).
+     * The partners the application serves, with their default recipes. Every service gets them: each makes the
+     * partners exist in the database at start, recipes included, and services told different things would overwrite
+     * each other's rows.
      */
     private Map<String, String> partnerEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         if (!settings.partners().isEmpty()) {
             environment.put("SIGNALBOX_PARTNERS", settings.partnerNamesSetting());
         }
-        if (!settings.partnerRecipes().isEmpty()) {
-            environment.put("MICRONAUT_APPLICATION_JSON", toJsonString(Map.of("signalbox",
-                    Map.of("partners", Map.of("recipes", settings.partnerRecipes())))));
-        }
+        settings.partnerRecipes().forEach((partner, recipe) -> environment.put(
+                "SIGNALBOX_PARTNERS_RECIPES_" + partner.toUpperCase(Locale.ROOT).replace('-', '_'), recipe));
         return environment;
     }
 

@@ -91,7 +91,7 @@ class FreeProfileTemplateTest {
         for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
             Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
                     .get("ContainerDefinitions")).get(0);
-            assertThat(environment(container)).doesNotContainKeys("SIGNALBOX_PARTNERS", "MICRONAUT_APPLICATION_JSON");
+            assertThat(environment(container).keySet()).noneMatch(name -> name.startsWith("SIGNALBOX_PARTNERS"));
         }
     }
 

@@ -26,8 +26,8 @@ class ScaleProfileTemplateTest {
     static void synthesize() {
         scale = SynthesizedProfile.synthesize(DeploymentProfile.SCALE, Map.of(
                 "region", "eu-west-1",
-                "partners", "acme,globex:444455556666",
-                "partnerRecipes", Map.of("acme", "{\"version\": 1}", "globex", "indicators"),
+                "partners", "acme,globex:444455556666,big-co",
+                "partnerRecipes", Map.of("acme", "{\"version\": 1}", "big-co", "indicators"),
                 "domainName", "api.example.com",
                 "certificateArn", CERTIFICATE,
                 "alarmEmail", "ops@example.com",
@@ -142,9 +142,10 @@ class ScaleProfileTemplateTest {
                 Map<?, ?> named = (Map<?, ?>) variable;
                 environment.put(String.valueOf(named.get("Name")), named.get("Value"));
             }
-            assertThat(environment).containsEntry("SIGNALBOX_PARTNERS", "acme,globex")
-                    .containsEntry("MICRONAUT_APPLICATION_JSON", "{\"signalbox\":{\"partners\":{\"recipes\":"
-                            + "{\"acme\":\"{\\\"version\\\": 1}\",\"globex\":\"indicators\"}}}}");
+            assertThat(environment).containsEntry("SIGNALBOX_PARTNERS", "acme,globex,big-co")
+                    .containsEntry("SIGNALBOX_PARTNERS_RECIPES_ACME", "{\"version\": 1}")
+                    .containsEntry("SIGNALBOX_PARTNERS_RECIPES_BIG_CO", "indicators")
+                    .doesNotContainKey("SIGNALBOX_PARTNERS_RECIPES_GLOBEX");
             assertThat(((List<?>) container.get("Secrets")).stream()
                     .map(secret -> String.valueOf(((Map<?, ?>) secret).get("Name"))))
                     .noneMatch(name -> name.startsWith("SIGNALBOX_PARTNERS"));
