@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +27,8 @@ import io.signalbox.infra.construct.PublicDomain;
  * @param imageDirectory build context of the container image (the repository root)
  * @param webDirectory   the static web page to serve through CloudFront, when there is one
  * @param partners       partners with their own drop folder, none by default
+ * @param partnerRecipes the default recipe of a partner's drops, by partner name: a preset's name or a recipe
+ *                       document; partners without one use the application's {@code default} preset
  * @param domain         domain and certificate for HTTPS, plain HTTP without one
  * @param alarmEmail     address subscribed to the alarm topic, none by default
  * @param budgetUsd      monthly cost budget in US dollars; an alert goes out at 80 %
@@ -37,6 +42,7 @@ public record DeploymentSettings(
         Path imageDirectory,
         Optional<Path> webDirectory,
         List<Partner> partners,
+        Map<String, String> partnerRecipes,
         Optional<PublicDomain> domain,
         Optional<String> alarmEmail,
         int budgetUsd,
@@ -53,6 +59,9 @@ public record DeploymentSettings(
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})([mhd])");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
+    private static final Pattern PRESET = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Recipes travel in the task definition, whose whole size AWS caps at 64 KiB. */
+    private static final int MAX_RECIPE_CHARS = 8 * 1024;
 
     public DeploymentSettings {
         if (region == null || !REGION.matcher(region).matches()) {
@@ -60,13 +69,17 @@ public record DeploymentSettings(
                     + " us-east-1");
         }
         partners = List.copyOf(partners);
+        partnerRecipes = Collections.unmodifiableMap(new TreeMap<>(partnerRecipes));
         corsOrigins = List.copyOf(corsOrigins);
-        Set<String> names = new HashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (Partner partner : partners) {
             if (!names.add(partner.name())) {
                 throw new IllegalArgumentException("context 'partners': partner '" + partner.name()
                         + "' is listed twice");
             }
+        }
+        for (Map.Entry<String, String> recipe : partnerRecipes.entrySet()) {
+            checkRecipe(recipe.getKey(), recipe.getValue(), names);
         }
         if (budgetUsd < 1) {
             throw new IllegalArgumentException("context 'budgetUsd': " + budgetUsd + " is invalid; expected a whole"
@@ -115,6 +128,7 @@ public record DeploymentSettings(
                 text(context, "imageDirectory").map(Path::of).orElse(repositoryRoot),
                 Files.isRegularFile(webDirectory.resolve("index.html")) ? Optional.of(webDirectory) : Optional.empty(),
                 list(context, "partners").stream().map(DeploymentSettings::partner).toList(),
+                recipes(context.apply("partnerRecipes")),
                 domainName.map(name -> new PublicDomain(name, certificateArn.orElseThrow())),
                 alarmEmail,
                 text(context, "budgetUsd").map(DeploymentSettings::budget).orElse(profile.defaultBudgetUsd()),
@@ -146,6 +160,55 @@ public record DeploymentSettings(
             return minutes / (24 * 60) + "d";
         }
         return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+
+    /** The partners' names as the application reads them from {@code SIGNALBOX_PARTNERS}, e.g. {@code acme,globex}. */
+    public String partnerNamesSetting() {
+        return String.join(",", partners.stream().map(Partner::name).toList());
+    }
+
+    private static void checkRecipe(String partner, String recipe, Set<String> partners) {
+        if (!partners.contains(partner)) {
+            throw new IllegalArgumentException("context 'partnerRecipes': '" + partner + "' is not a partner; the"
+                    + " partners are " + partners);
+        }
+        String trimmed = recipe == null ? "" : recipe.trim();
+        boolean document = trimmed.startsWith("{") && trimmed.endsWith("}");
+        if (!document && !PRESET.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("context 'partnerRecipes': the recipe of '" + partner + "' is '"
+                    + recipe + "'; expected a preset's name such as indicators, or a recipe document {...}");
+        }
+        if (trimmed.length() > MAX_RECIPE_CHARS) {
+            throw new IllegalArgumentException("context 'partnerRecipes': the recipe of '" + partner + "' has "
+                    + trimmed.length() + " characters; at most " + MAX_RECIPE_CHARS + " fit in the task definition");
+        }
+    }
+
+    /** {@code name=preset,...} on the command line, or an object of name to preset or document in cdk.json. */
+    private static Map<String, String> recipes(Object value) {
+        Map<String, String> recipes = new TreeMap<>();
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getValue() instanceof String recipe)) {
+                    throw new IllegalArgumentException("context 'partnerRecipes': the recipe of '" + entry.getKey()
+                            + "' must be a string: a preset's name, or a recipe document written as a string");
+                }
+                recipes.put(String.valueOf(entry.getKey()).trim(), recipe.trim());
+            }
+        } else if (value != null) {
+            for (String item : value.toString().split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                int equals = item.indexOf('=');
+                if (equals < 0) {
+                    throw new IllegalArgumentException("context 'partnerRecipes': '" + item.trim() + "' is invalid;"
+                            + " expected partner=preset, such as acme=indicators");
+                }
+                recipes.put(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+            }
+        }
+        return recipes;
     }
 
     private static Partner partner(String text) {

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.signalbox.infra.construct.ApiEndpoint;
@@ -136,7 +137,7 @@ public final class SignalboxStack extends Stack {
                 .ignoreMode(IgnoreMode.DOCKER)
                 .build();
 
-        Map<String, String> environment = Map.ofEntries(
+        Map<String, String> environment = new LinkedHashMap<>(Map.ofEntries(
                 Map.entry("MICRONAUT_ENVIRONMENTS", "aws"),
                 Map.entry("AWS_REGION", getRegion()),
                 Map.entry("SIGNALBOX_BUCKET", storage.bucket().getBucketName()),
@@ -151,7 +152,10 @@ public final class SignalboxStack extends Stack {
                 Map.entry("SIGNALBOX_DB_NAME", Database.DATABASE_NAME),
                 Map.entry("SIGNALBOX_RETENTION", settings.retentionSetting()),
                 Map.entry("SIGNALBOX_PICKUP_GRACE", settings.pickupGraceSetting()),
-                Map.entry("SIGNALBOX_LOG_FORMAT", "json"));
+                Map.entry("SIGNALBOX_LOG_FORMAT", "json"),
+                Map.entry("SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS",
+                        String.valueOf(JOBS_VISIBILITY.toSeconds().intValue()))));
+        environment.putAll(partnerEnvironment());
         Map<String, Secret> databaseSecrets = Map.of(
                 "SIGNALBOX_DB_USERNAME", Secret.fromSecretsManager(database.secret(), "username"),
                 "SIGNALBOX_DB_PASSWORD", Secret.fromSecretsManager(database.secret(), "password"));
@@ -271,6 +275,21 @@ public final class SignalboxStack extends Stack {
     /** The service of a route group. */
     public Service service(RouteGroup group) {
         return services.get(group);
+    }
+
+    /**
+     * The partners the application serves, with their default recipes. Every service gets them: each makes the
+     * partners exist in the database at start, recipes included, and services told different things would overwrite
+     * each other's rows.
+     */
+    private Map<String, String> partnerEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (!settings.partners().isEmpty()) {
+            environment.put("SIGNALBOX_PARTNERS", settings.partnerNamesSetting());
+        }
+        settings.partnerRecipes().forEach((partner, recipe) -> environment.put(
+                "SIGNALBOX_PARTNERS_RECIPES_" + partner.toUpperCase(Locale.ROOT).replace('-', '_'), recipe));
+        return environment;
     }
 
     private void output(String id, String value, String description) {

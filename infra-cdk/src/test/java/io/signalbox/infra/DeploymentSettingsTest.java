@@ -45,6 +45,56 @@ class DeploymentSettingsTest {
     }
 
     @Test
+    void readsPartnerRecipesAsPresetsOnTheCommandLineOrDocumentsInCdkJson() {
+        assertThat(read(DeploymentProfile.FREE, Map.of("partners", "acme,big-co",
+                "partnerRecipes", "acme=indicators, big-co=default")).partnerRecipes())
+                .containsExactly(Map.entry("acme", "indicators"), Map.entry("big-co", "default"));
+        assertThat(read(DeploymentProfile.FREE, Map.of("partners", List.of("acme"),
+                "partnerRecipes", Map.of("acme", " {\"version\": 1} "))).partnerRecipes())
+                .containsExactly(Map.entry("acme", "{\"version\": 1}"));
+        assertThat(read(DeploymentProfile.FREE, Map.of("partners", "acme")).partnerRecipes()).isEmpty();
+        assertThat(read(DeploymentProfile.FREE, Map.of("partners", "acme, globex:444455556666"))
+                .partnerNamesSetting()).isEqualTo("acme,globex");
+    }
+
+    @Test
+    void rejectsARecipeForSomeoneWhoIsNotAPartner() {
+        assertThatThrownBy(() -> read(DeploymentProfile.FREE, Map.of("partners", "acme",
+                "partnerRecipes", "globex=indicators")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'partnerRecipes': 'globex' is not a partner; the partners are [acme]");
+    }
+
+    @Test
+    void rejectsARecipeThatIsNeitherAPresetNameNorADocument() {
+        assertThatThrownBy(() -> read(DeploymentProfile.FREE, Map.of("partners", "acme",
+                "partnerRecipes", "acme=Indicators!")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'partnerRecipes': the recipe of 'acme' is 'Indicators!'; expected a preset's"
+                        + " name such as indicators, or a recipe document {...}");
+        assertThatThrownBy(() -> read(DeploymentProfile.FREE, Map.of("partners", "acme",
+                "partnerRecipes", "acme")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'partnerRecipes': 'acme' is invalid; expected partner=preset, such as"
+                        + " acme=indicators");
+        assertThatThrownBy(() -> read(DeploymentProfile.FREE, Map.of("partners", "acme",
+                "partnerRecipes", Map.of("acme", Map.of("version", 1)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'partnerRecipes': the recipe of 'acme' must be a string: a preset's name, or a"
+                        + " recipe document written as a string");
+    }
+
+    @Test
+    void rejectsARecipeTooLargeForTheTaskDefinition() {
+        String huge = "{\"version\": 1, \"note\": \"" + "x".repeat(9000) + "\"}";
+        assertThatThrownBy(() -> read(DeploymentProfile.FREE, Map.of("partners", "acme",
+                "partnerRecipes", Map.of("acme", huge))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context 'partnerRecipes': the recipe of 'acme' has " + huge.length() + " characters; at"
+                        + " most 8192 fit in the task definition");
+    }
+
+    @Test
     void roundsTheRetentionUpToWholeDaysPlusOneForTheLifecycleRule() {
         DeploymentSettings settings = read(DeploymentProfile.FREE, Map.of("retention", "36h"));
         assertThat(settings.retention()).isEqualTo(Duration.ofHours(36));

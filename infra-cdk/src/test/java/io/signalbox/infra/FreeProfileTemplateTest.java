@@ -54,7 +54,7 @@ class FreeProfileTemplateTest {
                 "SIGNALBOX_EVENTS_QUEUE", "SIGNALBOX_JOBS_QUEUE", "SIGNALBOX_DOWNLOADS_QUEUE", "SIGNALBOX_EVENTS_DLQ",
                 "SIGNALBOX_JOBS_DLQ", "SIGNALBOX_DOWNLOADS_DLQ", "SIGNALBOX_DB_HOST", "SIGNALBOX_DB_PORT",
                 "SIGNALBOX_DB_NAME", "SIGNALBOX_RETENTION", "SIGNALBOX_PICKUP_GRACE", "SIGNALBOX_LOG_FORMAT",
-                "ROUTE_GROUPS");
+                "SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS", "ROUTE_GROUPS");
         for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
             Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
                     .get("ContainerDefinitions")).get(0);
@@ -84,6 +84,27 @@ class FreeProfileTemplateTest {
                                 "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
                                         Map.of("Ref", Match.stringLikeRegexp("DatabaseInstanceSecretAttachment.*")),
                                         ":password::"))))))))))));
+    }
+
+    @Test
+    void givesTheServicesNoPartnerSettingsWhenThereAreNoPartners() {
+        for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            assertThat(environment(container).keySet()).noneMatch(name -> name.startsWith("SIGNALBOX_PARTNERS"));
+        }
+    }
+
+    @Test
+    void holdsJobMessagesForTheJobsQueuesOwnVisibilityTimeout() {
+        Map<String, Object> jobsQueue = SynthesizedProfile.properties(free.resources("AWS::SQS::Queue")
+                .get(free.logicalId(free.stack().queue("jobs").queue())));
+        assertThat(jobsQueue.get("VisibilityTimeout")).isEqualTo(300);
+        for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            assertThat(environment(container)).containsEntry("SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS", "300");
+        }
     }
 
     @Test

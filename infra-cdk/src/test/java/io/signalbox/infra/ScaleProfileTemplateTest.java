@@ -2,6 +2,7 @@ package io.signalbox.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,8 @@ class ScaleProfileTemplateTest {
     static void synthesize() {
         scale = SynthesizedProfile.synthesize(DeploymentProfile.SCALE, Map.of(
                 "region", "eu-west-1",
-                "partners", "acme,globex:444455556666",
+                "partners", "acme,globex:444455556666,big-co",
+                "partnerRecipes", Map.of("acme", "{\"version\": 1}", "big-co", "indicators"),
                 "domainName", "api.example.com",
                 "certificateArn", CERTIFICATE,
                 "alarmEmail", "ops@example.com",
@@ -127,6 +129,27 @@ class ScaleProfileTemplateTest {
                                 Map.of("Ref", "AWS::Partition"), ":iam::444455556666:root")))),
                         "Condition", Map.of("StringEquals", Map.of("sts:ExternalId", "signalbox-globex"))))))))));
         assertThat(Partners.externalId(scale.stack().settings().partners().get(1))).isEqualTo("signalbox-globex");
+    }
+
+    @Test
+    void tellsEveryServiceThePartnersAndTheirRecipesAsPlainSettings() {
+        template.resourceCountIs("AWS::ECS::TaskDefinition", 4);
+        for (Map<String, Object> taskDefinition : scale.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            Map<String, Object> environment = new HashMap<>();
+            for (Object variable : (List<?>) container.get("Environment")) {
+                Map<?, ?> named = (Map<?, ?>) variable;
+                environment.put(String.valueOf(named.get("Name")), named.get("Value"));
+            }
+            assertThat(environment).containsEntry("SIGNALBOX_PARTNERS", "acme,globex,big-co")
+                    .containsEntry("SIGNALBOX_PARTNERS_RECIPES_ACME", "{\"version\": 1}")
+                    .containsEntry("SIGNALBOX_PARTNERS_RECIPES_BIG_CO", "indicators")
+                    .doesNotContainKey("SIGNALBOX_PARTNERS_RECIPES_GLOBEX");
+            assertThat(((List<?>) container.get("Secrets")).stream()
+                    .map(secret -> String.valueOf(((Map<?, ?>) secret).get("Name"))))
+                    .noneMatch(name -> name.startsWith("SIGNALBOX_PARTNERS"));
+        }
     }
 
     @Test

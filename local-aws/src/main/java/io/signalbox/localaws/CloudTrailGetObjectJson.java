@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes the event EventBridge delivers for a CloudTrail {@code GetObject} data event ({@code detail-type}
  * "AWS API Call via CloudTrail", {@code source} aws.s3). The key in {@code detail.requestParameters} is the raw key,
- * as CloudTrail records it. {@code sourceIPAddress} and {@code userAgent} are left out: the storage layer these
+ * as CloudTrail records it. A ranged read looks like a whole one except for {@code bytesTransferredOut}, the bytes
+ * of the range that were sent: CloudTrail's published GetObject events name no {@code Range} in
+ * {@code requestParameters}. Asked to, this writes the request's {@code Range} there all the same, to stand for a
+ * trail that does. {@code sourceIPAddress}, {@code userAgent} and {@code Host} are left out: the storage layer these
  * events come from never sees the HTTP request.
  */
 final class CloudTrailGetObjectJson {
@@ -24,10 +27,12 @@ final class CloudTrailGetObjectJson {
 
     private final ObjectMapper mapper;
     private final String region;
+    private final boolean recordRange;
 
-    CloudTrailGetObjectJson(ObjectMapper mapper, String region) {
+    CloudTrailGetObjectJson(ObjectMapper mapper, String region, boolean recordRange) {
         this.mapper = mapper;
         this.region = region;
+        this.recordRange = recordRange;
     }
 
     String read(ObjectEvent.Read event) {
@@ -52,6 +57,9 @@ final class CloudTrailGetObjectJson {
         ObjectNode requestParameters = detail.putObject("requestParameters");
         requestParameters.put("bucketName", event.bucket());
         requestParameters.put("key", event.key());
+        if (recordRange && event.range() != null) {
+            requestParameters.put("Range", event.range());
+        }
         detail.putNull("responseElements");
         ObjectNode additional = detail.putObject("additionalEventData");
         additional.put("bytesTransferredIn", 0.0);

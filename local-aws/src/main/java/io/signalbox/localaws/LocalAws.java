@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *       {@code eventName} {@code ObjectCreated:Put}, {@code ObjectCreated:CompleteMultipartUpload},
  *       {@code ObjectCreated:Copy} or {@code ObjectRemoved:Delete}, the key URL-encoded as S3 does) onto a queue,
  *       after the object is in place, and one event per multipart upload, not one per part;</li>
- *   <li>whole-object GETs under {@link Builder#getObjectEvents the configured prefixes} publish the JSON EventBridge
- *       delivers for a CloudTrail {@code GetObject} data event;</li>
+ *   <li>GETs under {@link Builder#getObjectEvents the configured prefixes}, whole or ranged, publish the JSON
+ *       EventBridge delivers for a CloudTrail {@code GetObject} data event;</li>
  *   <li>{@link Builder#partner partner identities} are confined to their own prefixes the way their IAM policy
  *       confines them in AWS, and get {@code 403 AccessDenied} elsewhere.</li>
  * </ul>
@@ -275,6 +275,7 @@ public final class LocalAws implements AutoCloseable {
         private final Map<String, QueueSettings> queues = new LinkedHashMap<>();
         private final List<EventRoute> objectEvents = new ArrayList<>();
         private final List<EventRoute> getObjectEvents = new ArrayList<>();
+        private boolean rangeInGetObjectEvents;
         private final Map<String, Partner> partners = new LinkedHashMap<>();
 
         private Builder() {
@@ -398,14 +399,14 @@ public final class LocalAws implements AutoCloseable {
         }
 
         /**
-         * Publishes EventBridge's JSON for a CloudTrail {@code GetObject} data event onto the queue for every
-         * whole-object GET (no {@code Range}, or a {@code Range} covering the whole object) under the prefixes,
-         * when the response body has been sent or the client went away, as CloudTrail records the call either
-         * way; {@code detail.additionalEventData.bytesTransferredOut} says how much was sent, and
-         * {@code detail.userIdentity.userName} who read it: {@code signalbox} for the service, {@code partner-<name>}
-         * for a partner. HEAD requests and ranged GETs publish nothing; note that the AWS CLI downloads an object of
-         * 8 MB or more ({@code multipart_threshold}) as several ranged GETs, none of which covers the whole object.
-         * May be called more than once.
+         * Publishes EventBridge's JSON for a CloudTrail {@code GetObject} data event onto the queue for every GET
+         * under the prefixes, whole-object or ranged, when the response body has been sent or the client went away,
+         * as CloudTrail records the call either way; {@code detail.additionalEventData.bytesTransferredOut} says how
+         * many bytes were sent (of the range, for a ranged GET), and {@code detail.userIdentity.userName} who read
+         * it: {@code signalbox} for the service, {@code partner-<name>} for a partner. The AWS CLI downloads an
+         * object of 8 MB or more ({@code multipart_threshold}) as several ranged GETs, which make one event each.
+         * Like CloudTrail's, the events do not say which range was read unless {@link #rangeInGetObjectEvents}
+         * asks them to. HEAD requests publish nothing. May be called more than once.
          *
          * @param prefixes key prefixes such as {@code outbox/}
          * @param queueName a queue given to {@link #queue}
@@ -413,6 +414,17 @@ public final class LocalAws implements AutoCloseable {
          */
         public Builder getObjectEvents(List<String> prefixes, String queueName) {
             getObjectEvents.add(EventRoute.of("getObjectEvents", prefixes, queueName));
+            return this;
+        }
+
+        /**
+         * @param record whether GetObject events name a ranged GET's {@code Range} header as
+         *     {@code detail.requestParameters.Range}; {@code false} by default, as no published CloudTrail event
+         *     does. {@code true} stands for a trail that records it, to test what consumers make of it.
+         * @return this builder
+         */
+        public Builder rangeInGetObjectEvents(boolean record) {
+            this.rangeInGetObjectEvents = record;
             return this;
         }
 
@@ -465,7 +477,7 @@ public final class LocalAws implements AutoCloseable {
                 Map<String, String> queueUrls = sqs.provision(queues.values());
                 AtomicReference<SqsServer> running = new AtomicReference<>(sqs);
                 ObjectEventPublisher publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
-                        objectEvents, getObjectEvents, region, service);
+                        objectEvents, getObjectEvents, region, service, rangeInGetObjectEvents);
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
                         List.copyOf(partners.values()), publisher);
                 LocalAws aws = new LocalAws(this, running, s3, Map.copyOf(queueUrls));

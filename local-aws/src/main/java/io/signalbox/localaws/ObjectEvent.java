@@ -44,8 +44,13 @@ sealed interface ObjectEvent {
         }
     }
 
-    /** A whole object was read with GetObject; {@code bytesTransferredOut} is how much of it reached the client. */
-    record Read(S3Identity identity, String bucket, String key, Instant time, long bytesTransferredOut)
+    /**
+     * An object, or a range of it, was read with GetObject.
+     *
+     * @param range the request's {@code Range} header, or {@code null} for a whole-object read
+     * @param bytesTransferredOut how much of the object, or of the range, reached the client
+     */
+    record Read(S3Identity identity, String bucket, String key, Instant time, String range, long bytesTransferredOut)
             implements ObjectEvent {
     }
 }

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -34,13 +32,12 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Reports what one identity does to objects: writes, copies, completed multipart uploads and deletes once the
- * store has done them, and whole-object reads once their body has been sent. Everything else passes through.
+ * store has done them, and reads, whole or ranged, once their body has been sent or the client went away. Everything
+ * else passes through.
  *
  * <p>Parts of a multipart upload report nothing; only their completion does, so one upload is one event.
  */
 final class ObjectEventBlobStore extends ForwardingBlobStore {
-
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
     private final S3Identity identity;
     private final ObjectEventPublisher publisher;
@@ -104,12 +101,11 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
     @Override
     public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
         ResponseInputStream<GetObjectResponse> blob = super.getBlob(request);
-        if (S3Errors.isS3ProxyBookkeeping(request.key()) || !publisher.announcesReadsOf(request.key())
-                || !coversWholeObject(blob.response().contentRange())) {
+        if (S3Errors.isS3ProxyBookkeeping(request.key()) || !publisher.announcesReadsOf(request.key())) {
             return blob;
         }
-        InputStream reporting = new ReadReportingInputStream(blob, bytesSent -> publisher.publish(
-                new ObjectEvent.Read(identity, request.bucket(), request.key(), clock.instant(), bytesSent)));
+        InputStream reporting = new ReadReportingInputStream(blob, bytesSent -> publisher.publish(new ObjectEvent.Read(
+                identity, request.bucket(), request.key(), clock.instant(), request.range(), bytesSent)));
         return new ResponseInputStream<>(blob.response(), reporting);
     }
 
@@ -151,20 +147,6 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
             throw new UncheckedIOException("closing the copy source s3://" + request.sourceBucket() + "/"
                     + request.sourceKey() + " failed", e);
         }
-    }
-
-    static boolean coversWholeObject(String contentRange) {
-        if (contentRange == null) {
-            return true;
-        }
-        Matcher range = CONTENT_RANGE.matcher(contentRange);
-        if (!range.matches()) {
-            return false;
-        }
-        long first = Long.parseLong(range.group(1));
-        long last = Long.parseLong(range.group(2));
-        long total = Long.parseLong(range.group(3));
-        return first == 0 && last == total - 1;
     }
 
     private long sizeOf(String bucket, String key) {

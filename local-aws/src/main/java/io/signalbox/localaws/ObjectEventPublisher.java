@@ -34,16 +34,17 @@ final class ObjectEventPublisher {
 
     /**
      * @param sqs the client of the SQS server running now, which changes when the server is restarted
+     * @param rangeInReadEvents whether read events name the requested range (CloudTrail's documented events do not)
      */
     ObjectEventPublisher(Supplier<SqsClient> sqs, Map<String, String> queueUrls, List<EventRoute> objectRoutes,
-            List<EventRoute> readRoutes, String region, S3Identity bucketOwner) {
+            List<EventRoute> readRoutes, String region, S3Identity bucketOwner, boolean rangeInReadEvents) {
         this.sqs = sqs;
         this.queueUrls = Map.copyOf(queueUrls);
         this.objectRoutes = List.copyOf(objectRoutes);
         this.readRoutes = List.copyOf(readRoutes);
         ObjectMapper mapper = new ObjectMapper();
         this.notifications = new S3EventNotificationJson(mapper, region, bucketOwner);
-        this.cloudTrail = new CloudTrailGetObjectJson(mapper, region);
+        this.cloudTrail = new CloudTrailGetObjectJson(mapper, region, rangeInReadEvents);
     }
 
     boolean announcesReadsOf(String key) {

@@ -111,6 +111,30 @@ class AwsCliTest {
     }
 
     @Test
+    void aPartnerCopyingA20MbResultDownloadsItInRangesEachPublishingAGetObjectEvent() throws Exception {
+        byte[] content = new byte[20_000_000];
+        new Random(11).nextBytes(content);
+        service.putObject(request -> request.bucket("signalbox").key("outbox/acme/big.result.csv"),
+                RequestBody.fromBytes(content));
+        Path target = work.resolve("big.result.csv");
+
+        Result download = cli("s3", "cp", "s3://signalbox/outbox/acme/big.result.csv", target.toString());
+
+        assertThat(download.exitCode()).as(download.output()).isZero();
+        assertThat(Files.readAllBytes(target)).isEqualTo(content);
+        List<JsonNode> reads = new ArrayList<>();
+        for (String event : Clients.drain(sqs, aws.queueUrl("downloads"), Duration.ofSeconds(1))) {
+            reads.add(JSON.readTree(event).path("detail"));
+        }
+        assertThat(reads).hasSizeGreaterThan(1);
+        assertThat(reads).allSatisfy(read -> assertThat(read.path("requestParameters").path("key").asText())
+                .isEqualTo("outbox/acme/big.result.csv"));
+        assertThat(reads.stream().mapToLong(read -> read.path("additionalEventData").path("bytesTransferredOut")
+                .asLong()).sum()).isEqualTo(20_000_000L);
+        assertThat(reads.stream().map(read -> read.path("eventID").asText()).distinct()).hasSameSizeAs(reads);
+    }
+
+    @Test
     void aPartnerWritingOutsideItsInboxGetsAccessDenied() throws Exception {
         Path file = work.resolve("forged.csv");
         Files.writeString(file, "x\n");

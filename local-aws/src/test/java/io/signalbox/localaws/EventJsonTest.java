@@ -73,11 +73,11 @@ class EventJsonTest {
 
     @Test
     void writesTheCloudTrailGetObjectEventWithTheRawKeyAndTheCaller() throws Exception {
-        var json = new CloudTrailGetObjectJson(JSON, "us-east-1");
+        var json = new CloudTrailGetObjectJson(JSON, "us-east-1", false);
         var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
 
         JsonNode event = JSON.readTree(json.read(new ObjectEvent.Read(reader, "signalbox",
-                "outbox/acme/my prices.result.csv", TIME, 1234)));
+                "outbox/acme/my prices.result.csv", TIME, null, 1234)));
 
         assertThat(event.path("time").asText()).isEqualTo("2026-03-01T12:34:56Z");
         assertThat(event.path("account").asText()).isEqualTo("000000000000");
@@ -93,16 +93,20 @@ class EventJsonTest {
         assertThat(detail.path("managementEvent").asBoolean()).isFalse();
     }
 
-    @ParameterizedTest
-    @CsvSource(nullValues = "none", value = {
-        "none,                 true",
-        "bytes 0-9/10,         true",
-        "bytes 0-4/10,         false",
-        "bytes 5-9/10,         false",
-        "bytes 0-0/1,          true",
-        "bytes */10,           false",
-    })
-    void aGetCoversTheWholeObjectOnlyWhenItsRangeRunsFromFirstToLastByte(String contentRange, boolean whole) {
-        assertThat(ObjectEventBlobStore.coversWholeObject(contentRange)).isEqualTo(whole);
+    @Test
+    void aRangedReadLooksLikeAWholeOneButForItsBytesUnlessAskedToNameTheRange() throws Exception {
+        var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
+        var part = new ObjectEvent.Read(reader, "signalbox", "outbox/acme/p.result.csv", TIME, "bytes=8388608-16777215",
+                8_388_608);
+
+        JsonNode asCloudTrail = JSON.readTree(new CloudTrailGetObjectJson(JSON, "us-east-1", false).read(part))
+                .path("detail");
+        JsonNode withRange = JSON.readTree(new CloudTrailGetObjectJson(JSON, "us-east-1", true).read(part))
+                .path("detail");
+
+        assertThat(asCloudTrail.path("requestParameters").has("Range")).isFalse();
+        assertThat(asCloudTrail.path("additionalEventData").path("bytesTransferredOut").asLong()).isEqualTo(8_388_608);
+        assertThat(withRange.path("requestParameters").path("Range").asText()).isEqualTo("bytes=8388608-16777215");
+        assertThat(asCloudTrail.path("eventID").asText()).isNotBlank();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -210,20 +211,53 @@ class ObjectEventsTest {
     }
 
     @Test
-    void rangedGetPublishesNothingUnlessTheRangeCoversTheWholeObject() throws Exception {
+    void everyRangedGetPublishesAGetObjectEventWithTheBytesOfItsRangeButNotTheRange() throws Exception {
         String key = "outbox/acme/ranged.csv";
         s3.putObject(request -> request.bucket("signalbox").key(key), RequestBody.fromString("0123456789"));
 
-        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=0-4"));
-        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=5-"));
+        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=0-3"));
+        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=4-"));
+        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=-1"));
         s3.headObject(request -> request.bucket("signalbox").key(key));
-        assertThat(Clients.drain(sqs, aws.queueUrl("downloads"), READ_EVENTS)).isEmpty();
 
-        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=0-"));
-        List<String> events = Clients.drain(sqs, aws.queueUrl("downloads"), READ_EVENTS);
-        assertThat(events).hasSize(1);
-        assertThat(JSON.readTree(events.get(0)).path("detail").path("additionalEventData")
-                .path("bytesTransferredOut").asLong()).isEqualTo(10);
+        List<JsonNode> details = new ArrayList<>();
+        for (String event : Clients.drain(sqs, aws.queueUrl("downloads"), READ_EVENTS)) {
+            details.add(JSON.readTree(event).path("detail"));
+        }
+        assertThat(details).extracting(detail -> detail.path("additionalEventData").path("bytesTransferredOut")
+                .asLong()).containsExactlyInAnyOrder(4L, 6L, 1L);
+        assertThat(details).allSatisfy(detail -> {
+            assertThat(detail.path("eventName").asText()).isEqualTo("GetObject");
+            assertThat(detail.path("requestParameters").path("key").asText()).isEqualTo(key);
+            assertThat(detail.path("requestParameters").has("Range")).isFalse();
+        });
+    }
+
+    @Test
+    void asAskedGetObjectEventsNameTheRangeOfARangedGet() throws Exception {
+        try (LocalAws withRanges = LocalAws.builder()
+                .dataDirectory(data.resolve("with-ranges"))
+                .credentials("service-key", "service-secret")
+                .bucket("signalbox")
+                .queue("downloads", Duration.ofSeconds(30), 3)
+                .getObjectEvents(List.of("outbox/"), "downloads")
+                .rangeInGetObjectEvents(true)
+                .start();
+                S3Client client = Clients.s3(withRanges);
+                SqsClient queues = Clients.sqs(withRanges)) {
+            String key = "outbox/acme/ranged.csv";
+            client.putObject(request -> request.bucket("signalbox").key(key), RequestBody.fromString("0123456789"));
+
+            client.getObjectAsBytes(request -> request.bucket("signalbox").key(key).range("bytes=2-5"));
+            client.getObjectAsBytes(request -> request.bucket("signalbox").key(key));
+
+            List<JsonNode> parameters = new ArrayList<>();
+            for (String event : Clients.drain(queues, withRanges.queueUrl("downloads"), READ_EVENTS)) {
+                parameters.add(JSON.readTree(event).path("detail").path("requestParameters"));
+            }
+            assertThat(parameters).extracting(request -> request.path("Range").asText("none"))
+                    .containsExactlyInAnyOrder("bytes=2-5", "none");
+        }
     }
 
     @Test

@@ -161,6 +161,13 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
             LIMIT 1""")
     Optional<Job> findOutboxOwner(String tenantId, String outboxName);
 
+    /**
+     * Reads the job and holds its row until the transaction ends, so that whatever else wants to lock it waits; to be
+     * called in a transaction.
+     */
+    @Query("SELECT * FROM jobs WHERE id = :id FOR UPDATE")
+    Optional<Job> lockById(UUID id);
+
     @Query("""
             UPDATE jobs SET picked_up_at = now(), pickup_due_at = now() + make_interval(secs => :graceSeconds),
                             updated_at = now()
@@ -187,7 +194,10 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
             LIMIT :limit""")
     List<Job> failedDropsWithOutboxDue(double retentionSeconds, int limit);
 
-    @Query("UPDATE jobs SET outbox_deleted_at = now(), updated_at = now() WHERE id = :id AND outbox_deleted_at IS NULL")
+    /** The outbox files are gone, and so are the partner's reads of them. */
+    @Query("""
+            WITH forgotten AS (DELETE FROM result_reads WHERE job_id = :id)
+            UPDATE jobs SET outbox_deleted_at = now(), updated_at = now() WHERE id = :id AND outbox_deleted_at IS NULL""")
     int markOutboxDeleted(UUID id);
 
     @Query("""

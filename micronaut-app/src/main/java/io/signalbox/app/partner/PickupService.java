@@ -4,12 +4,16 @@ import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobStatus;
 import io.signalbox.app.storage.StorageSettings;
+import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.pickup.DownloadCoverage;
 import io.signalbox.routes.pickup.ObjectRead;
 import io.signalbox.routes.pickup.ResultPickups;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * Partners acknowledging their results. Reading a whole result (or error file) starts the grace window, after which
  * the cleanup deletes the job's files and marks it DOWNLOADED; each later complete read starts it again, so that a
  * download that failed on the partner's side can be retried. Deleting the result acknowledges it at once.
+ *
+ * <p>A result is read whole when the reads since its last pickup delivered all of it together: the AWS CLI fetches
+ * objects of 8 MB or more as several ranged reads, each its own event, in any order. Each read is recorded once (by
+ * its event id) under a lock on the job's row, so that parts handled at the same time, here or in another
+ * container, all see each other.
  *
  * <p>Files of a name belong to the job that wrote them last. An event older than those files is about files of an
  * earlier job of the same name and acknowledges nothing.
@@ -31,12 +40,17 @@ final class PickupService implements ResultPickups {
 
     private final JobRepository jobs;
     private final PartnerRepository partners;
+    private final ResultReadRepository reads;
+    private final TransactionOperations<Connection> transactions;
     private final PickupSettings settings;
     private final String bucket;
 
-    PickupService(JobRepository jobs, PartnerRepository partners, PickupSettings settings, StorageSettings storage) {
+    PickupService(JobRepository jobs, PartnerRepository partners, ResultReadRepository reads,
+            TransactionOperations<Connection> transactions, PickupSettings settings, StorageSettings storage) {
         this.jobs = jobs;
         this.partners = partners;
+        this.reads = reads;
+        this.transactions = transactions;
         this.settings = settings;
         this.bucket = storage.bucket();
     }
@@ -55,20 +69,48 @@ final class PickupService implements ResultPickups {
             return;
         }
         Job job = owner.get();
-        boolean complete = file.get().isResult()
-                ? job.status() == JobStatus.SUCCEEDED && job.resultBytes() != null
-                        && read.completesDownloadOf(job.resultBytes())
-                : job.status() == JobStatus.FAILED && read.range() == null;
-        if (!complete) {
-            LOG.info("job {}: a read of {} ({}{} bytes sent) does not complete a download of it; not a pickup",
-                    job.id(), read.key(), read.range() == null ? "" : read.range() + ", ", read.bytesTransferredOut());
-            return;
+        if (file.get().isResult()) {
+            readOfResult(job, file.get(), read);
+        } else if (job.status() == JobStatus.FAILED && !read.hasRange()) {
+            recordPickup(job, file.get(), read.key());
         }
-        double graceSeconds = settings.grace().toMillis() / 1000.0;
-        if (jobs.recordPickup(job.id(), graceSeconds) == 1) {
-            LOG.info("job {} picked up by partner {}: {} read; its files go in {} s", job.id(), file.get().partner(),
-                    read.key(), settings.grace().toSeconds());
+    }
+
+    private void readOfResult(Job owner, OutboxFile file, ObjectRead read) {
+        Optional<DownloadCoverage> pickedUp = transactions.executeWrite(status -> {
+            Optional<Job> locked = jobs.lockById(owner.id());
+            if (locked.isEmpty() || locked.get().status() != JobStatus.SUCCEEDED
+                    || locked.get().resultBytes() == null || locked.get().outboxDeletedAt() != null) {
+                return Optional.<DownloadCoverage>empty();
+            }
+            Job job = locked.get();
+            reads.record(job.id(), read.eventId(), read.range(), read.bytesTransferredOut());
+            List<ObjectRead> sinceLastPickup = reads.uncounted(job.id()).stream()
+                    .map(row -> row.asRead(read.bucket(), read.key()))
+                    .toList();
+            DownloadCoverage coverage = DownloadCoverage.of(job.resultBytes(), sinceLastPickup);
+            if (!coverage.complete()) {
+                LOG.debug("job {}: a read of {} ({}{} bytes sent); {} so far, not yet a pickup", job.id(),
+                        read.key(), read.hasRange() ? read.range() + ", " : "", read.bytesTransferredOut(), coverage);
+                return Optional.<DownloadCoverage>empty();
+            }
+            reads.markCounted(job.id());
+            return jobs.recordPickup(job.id(), graceSeconds()) == 1 ? Optional.of(coverage) : Optional.empty();
+        });
+        pickedUp.ifPresent(coverage -> LOG.info("job {} picked up by partner {}: {} read in {} GetObject calls;"
+                + " its files go in {} s", owner.id(), file.partner(), read.key(), coverage.reads(),
+                settings.grace().toSeconds()));
+    }
+
+    private void recordPickup(Job job, OutboxFile file, String key) {
+        if (jobs.recordPickup(job.id(), graceSeconds()) == 1) {
+            LOG.info("job {} picked up by partner {}: {} read; its files go in {} s", job.id(), file.partner(), key,
+                    settings.grace().toSeconds());
         }
+    }
+
+    private double graceSeconds() {
+        return settings.grace().toMillis() / 1000.0;
     }
 
     /**

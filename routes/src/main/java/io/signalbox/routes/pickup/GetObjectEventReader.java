@@ -20,7 +20,7 @@ public final class GetObjectEventReader {
      * @param json the SQS message body
      * @return the read, or {@code null} for any other call (a rule that sends more than it should is not an error)
      * @throws MalformedEventException when the body is not an EventBridge event, or a GetObject event without its
-     *     bucket or key
+     *     bucket, key or id
      */
     public ObjectRead read(String json) {
         JsonNode event;
@@ -44,9 +44,24 @@ public final class GetObjectEventReader {
             throw new MalformedEventException("GetObject event " + detail.path("eventID").asText("without id")
                     + " names no bucket or key in detail.requestParameters", null);
         }
+        String eventId = eventId(event);
+        if (eventId == null) {
+            throw new MalformedEventException("GetObject event of s3://" + bucket + "/" + key
+                    + " has neither detail.eventID nor id", null);
+        }
         JsonNode bytesOut = detail.path("additionalEventData").path("bytesTransferredOut");
-        return new ObjectRead(bucket, key, range(request), bytesOut.isNumber() ? bytesOut.asLong() : null,
+        return new ObjectRead(eventId, bucket, key, range(request), bytesOut.isNumber() ? bytesOut.asLong() : null,
                 time(detail.path("eventTime").asText(null)));
+    }
+
+    /** CloudTrail's id of the call; EventBridge's id of the event it made of it, which is as unique, otherwise. */
+    private static String eventId(JsonNode event) {
+        for (JsonNode id : new JsonNode[] {event.path("detail").path("eventID"), event.path("id")}) {
+            if (id.isTextual() && !id.asText().isBlank()) {
+                return id.asText();
+            }
+        }
+        return null;
     }
 
     /** CloudTrail keeps request headers it records under their own names; the case varies between services. */

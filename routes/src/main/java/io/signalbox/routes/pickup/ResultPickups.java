@@ -4,9 +4,10 @@ package io.signalbox.routes.pickup;
 public interface ResultPickups {
 
     /**
-     * Records that a partner read an object of its outbox. A read that completes the download of a result (or of an
-     * error file) starts the grace window after which the cleanup deletes the job's files; anything else is ignored.
-     * Idempotent.
+     * Records that a partner read an object of its outbox. Once the reads of a result since its last pickup delivered
+     * all of it together (see {@link DownloadCoverage}), or an error file was read, the grace window starts after
+     * which the cleanup deletes the job's files; reads of other objects are ignored. Idempotent: a read seen again
+     * (the same event id) counts once.
      *
      * @param read the GetObject call
      */

@@ -26,14 +26,34 @@ class GetObjectEventReaderTest {
     }
 
     @Test
-    void readsBucketKeyBytesAndTimeOfAGetObject() {
+    void readsIdBucketKeyBytesAndTimeOfAGetObject() {
         ObjectRead read = reader.read(event("GetObject",
                 "{\"bucketName\":\"signalbox\",\"Host\":\"signalbox.s3.eu-west-1.amazonaws.com\","
                         + "\"key\":\"outbox/acme/2025/prices ä.result.csv\"}",
                 "{\"bytesTransferredIn\":0.0,\"bytesTransferredOut\":27597.0}"));
 
-        assertThat(read).isEqualTo(new ObjectRead("signalbox", "outbox/acme/2025/prices ä.result.csv", null,
-                27_597L, Instant.parse("2026-03-01T10:15:30Z")));
+        assertThat(read).isEqualTo(new ObjectRead("c0ffee00-0000-4000-8000-000000000002", "signalbox",
+                "outbox/acme/2025/prices ä.result.csv", null, 27_597L, Instant.parse("2026-03-01T10:15:30Z")));
+    }
+
+    @Test
+    void takesEventBridgesIdWhenTheCallHasNoEventId() {
+        String withoutCallId = event("GetObject", "{\"bucketName\":\"signalbox\",\"key\":\"outbox/acme/p.result.csv\"}",
+                "{}").replace("\"eventID\":\"c0ffee00-0000-4000-8000-000000000002\",", "");
+
+        assertThat(reader.read(withoutCallId).eventId()).isEqualTo("6f1c2b1e-0000-4000-8000-000000000001");
+    }
+
+    @Test
+    void rejectsAGetObjectWithoutAnyIdNamingTheObject() {
+        String withoutIds = event("GetObject", "{\"bucketName\":\"signalbox\",\"key\":\"outbox/acme/p.result.csv\"}",
+                "{}").replace("\"eventID\":\"c0ffee00-0000-4000-8000-000000000002\",", "")
+                .replace("\"id\":\"6f1c2b1e-0000-4000-8000-000000000001\",", "");
+
+        assertThatThrownBy(() -> reader.read(withoutIds))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("GetObject event of s3://signalbox/outbox/acme/p.result.csv has neither detail.eventID"
+                        + " nor id");
     }
 
     @Test
