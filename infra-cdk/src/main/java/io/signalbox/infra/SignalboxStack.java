@@ -180,6 +180,7 @@ public final class SignalboxStack extends Stack {
         storage.grantMultipart(api.taskRole(), "uploads/");
         storage.grantRead(api.taskRole(), "uploads/", "results/");
         storage.grantDelete(api.taskRole(), "uploads/", "results/");
+        storage.grantList(api.taskRole(), "uploads/", "results/");
 
         events.queue().grantConsumeMessages(ingest.taskRole());
         events.deadLetterQueue().grantConsumeMessages(ingest.taskRole());
@@ -188,12 +189,16 @@ public final class SignalboxStack extends Stack {
         storage.grantWrite(ingest.taskRole(), "inbox/", "uploads/", "outbox/");
         storage.grantMultipart(ingest.taskRole(), "uploads/");
         storage.grantDelete(ingest.taskRole(), "inbox/", "uploads/");
+        storage.grantExistenceChecks(ingest.taskRole());
 
         jobs.queue().grantConsumeMessages(process.taskRole());
         jobs.deadLetterQueue().grantConsumeMessages(process.taskRole());
         storage.grantRead(process.taskRole(), "uploads/");
         storage.grantWrite(process.taskRole(), "results/", "outbox/");
         storage.grantMultipart(process.taskRole(), "results/", "outbox/");
+        storage.grantDelete(process.taskRole(), "results/");
+        storage.grantList(process.taskRole(), "results/");
+        process.allowTaskProtection(cluster);
 
         downloads.queue().grantConsumeMessages(cleanup.taskRole());
         downloads.deadLetterQueue().grantConsumeMessages(cleanup.taskRole());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,7 @@ class FreeProfileTemplateTest {
                 "SIGNALBOX_EVENTS_QUEUE", "SIGNALBOX_JOBS_QUEUE", "SIGNALBOX_DOWNLOADS_QUEUE", "SIGNALBOX_EVENTS_DLQ",
                 "SIGNALBOX_JOBS_DLQ", "SIGNALBOX_DOWNLOADS_DLQ", "SIGNALBOX_DB_HOST", "SIGNALBOX_DB_PORT",
                 "SIGNALBOX_DB_NAME", "SIGNALBOX_RETENTION", "SIGNALBOX_PICKUP_GRACE", "SIGNALBOX_LOG_FORMAT",
-                "SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS", "ROUTE_GROUPS");
+                "SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS", "ROUTE_GROUPS", "SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT");
         for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
             Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
                     .get("ContainerDefinitions")).get(0);
@@ -84,6 +85,32 @@ class FreeProfileTemplateTest {
                                 "ValueFrom", Map.of("Fn::Join", List.of("", List.of(
                                         Map.of("Ref", Match.stringLikeRegexp("DatabaseInstanceSecretAttachment.*")),
                                         ":password::"))))))))))));
+    }
+
+    @Test
+    void drainsJobsOnSigtermUntilShortlyBeforeEcsKillsTheTask() {
+        Map<String, Integer> stopTimeouts = new TreeMap<>();
+        Map<String, String> drains = new TreeMap<>();
+        for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            String group = environment(container).get("ROUTE_GROUPS");
+            stopTimeouts.put(group, (Integer) container.get("StopTimeout"));
+            drains.put(group, environment(container).get("SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT"));
+        }
+        assertThat(stopTimeouts).isEqualTo(Map.of("api", 30, "ingest", 30, "process", 120, "cleanup", 30));
+        assertThat(drains).isEqualTo(Map.of("api", "25s", "ingest", "25s", "process", "115s", "cleanup", "25s"));
+    }
+
+    @Test
+    void keepsTheMetricsEndpointOffThePublicListener() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Match.objectLike(Map.of(
+                "Priority", 1,
+                "Conditions", List.of(Map.of("Field", "path-pattern",
+                        "PathPatternConfig", Map.of("Values", List.of("/prometheus", "/prometheus/*")))),
+                "Actions", List.of(Match.objectLike(Map.of(
+                        "Type", "fixed-response",
+                        "FixedResponseConfig", Match.objectLike(Map.of("StatusCode", "404"))))))));
     }
 
     @Test
@@ -390,6 +417,8 @@ class FreeProfileTemplateTest {
         String jobsDlq = free.logicalId(free.stack().queue("jobs").deadLetterQueue());
         String downloads = free.logicalId(free.stack().queue("downloads").queue());
         String downloadsDlq = free.logicalId(free.stack().queue("downloads").deadLetterQueue());
+        String processTasks = "arn:<AWS::Partition>:ecs:" + free.stack().getRegion() + ":<AWS::AccountId>:task/<"
+                + free.logicalId(free.stack().getNode().findChild("Cluster")) + ">/*";
 
         assertThat(grants(RouteGroup.API)).isEqualTo(new Grants(bucket)
                 .objects("s3:PutObject", "uploads/")
@@ -397,6 +426,8 @@ class FreeProfileTemplateTest {
                 .objects("s3:ListMultipartUploadParts", "uploads/")
                 .objects("s3:GetObject", "uploads/", "results/")
                 .objects("s3:DeleteObject", "uploads/", "results/")
+                .add("s3:ListBucket if {StringLike={s3:prefix=[uploads/,uploads/*,results/,results/*]}}",
+                        "<" + bucket + ".Arn>")
                 .toMap());
         assertThat(grants(RouteGroup.INGEST)).isEqualTo(new Grants(bucket)
                 .queue(events, Grants.CONSUME)
@@ -407,6 +438,7 @@ class FreeProfileTemplateTest {
                 .objects("s3:AbortMultipartUpload", "uploads/")
                 .objects("s3:ListMultipartUploadParts", "uploads/")
                 .objects("s3:DeleteObject", "inbox/", "uploads/")
+                .add("s3:ListBucket", "<" + bucket + ".Arn>")
                 .toMap());
         assertThat(grants(RouteGroup.PROCESS)).isEqualTo(new Grants(bucket)
                 .queue(jobs, Grants.CONSUME)
@@ -415,6 +447,10 @@ class FreeProfileTemplateTest {
                 .objects("s3:PutObject", "results/", "outbox/")
                 .objects("s3:AbortMultipartUpload", "results/", "outbox/")
                 .objects("s3:ListMultipartUploadParts", "results/", "outbox/")
+                .objects("s3:DeleteObject", "results/")
+                .add("s3:ListBucket if {StringLike={s3:prefix=[results/,results/*]}}", "<" + bucket + ".Arn>")
+                .add("ecs:GetTaskProtection", processTasks)
+                .add("ecs:UpdateTaskProtection", processTasks)
                 .toMap());
         assertThat(grants(RouteGroup.CLEANUP)).isEqualTo(new Grants(bucket)
                 .queue(downloads, Grants.CONSUME)

@@ -10,15 +10,18 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -27,11 +30,12 @@ import software.constructs.Construct;
 /**
  * The public entrance of the {@code api} service: an internet-facing Application Load Balancer that speaks HTTPS
  * with the given certificate (plain HTTP redirects to it), or plain HTTP when no domain is configured, and checks
- * the service's readiness endpoint.
+ * the service's readiness endpoint. The metrics endpoint is not served to the internet.
  */
 public final class ApiEndpoint extends Construct {
 
     public static final String READINESS_PATH = "/health/readiness";
+    public static final String METRICS_PATH = "/prometheus";
 
     /**
      * @param vpc        the network
@@ -100,6 +104,15 @@ public final class ApiEndpoint extends Construct {
             CfnOutput.Builder.create(this, "Url").value("http://" + loadBalancer.getLoadBalancerDnsName())
                     .description("API base URL (plain HTTP: set domainName and certificateArn for HTTPS)").build();
         }
+        // Metrics describe every tenant's traffic; they are scraped inside the VPC, on the tasks' own port.
+        listener.addAction("MetricsNotPublic", AddApplicationActionProps.builder()
+                .priority(1)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of(METRICS_PATH, METRICS_PATH + "/*"))))
+                .action(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                        .contentType("application/json")
+                        .messageBody("{\"error\":\"not_found\",\"message\":\"metrics are not served here\"}")
+                        .build()))
+                .build());
         CfnOutput.Builder.create(this, "LoadBalancerDns").value(loadBalancer.getLoadBalancerDnsName()).build();
 
         RuleAcknowledgments.acknowledge(securityGroup, "AwsSolutions-EC23",

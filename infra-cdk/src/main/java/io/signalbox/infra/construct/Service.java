@@ -5,8 +5,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -16,6 +21,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
+import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -36,7 +42,9 @@ import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -50,6 +58,9 @@ public final class Service extends Construct {
 
     public static final String CONTAINER_NAME = "signalbox";
     public static final int HTTP_PORT = 8080;
+    /** The application's drain time on SIGTERM, set from the stop timeout. */
+    public static final String DRAIN_SETTING = "SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT";
+    private static final long DRAIN_MARGIN_SECONDS = 5;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /**
@@ -91,13 +102,15 @@ public final class Service extends Construct {
                         + " capacity provider");
             }
             long stopSeconds = stopTimeout.toSeconds().longValue();
-            if (stopSeconds < 2 || stopSeconds > 120) {
+            if (stopSeconds < 10 || stopSeconds > 120) {
                 throw new IllegalArgumentException("service '" + routeGroup + "': stopTimeout " + stopSeconds
-                        + " s is invalid; expected 2 to 120 s");
+                        + " s is invalid; expected 10 to 120 s");
             }
-            if (environment.containsKey("ROUTE_GROUPS")) {
-                throw new IllegalArgumentException("service '" + routeGroup + "': ROUTE_GROUPS is set by the"
-                        + " service itself");
+            for (String owned : List.of("ROUTE_GROUPS", DRAIN_SETTING)) {
+                if (environment.containsKey(owned)) {
+                    throw new IllegalArgumentException("service '" + routeGroup + "': " + owned + " is set by the"
+                            + " service itself");
+                }
             }
             for (String name : secrets.keySet()) {
                 if (environment.containsKey(name)) {
@@ -109,6 +122,14 @@ public final class Service extends Construct {
             environment = Map.copyOf(environment);
             secrets = Map.copyOf(secrets);
         }
+    }
+
+    /**
+     * How long the application drains on SIGTERM: a few seconds less than ECS waits before SIGKILL, so that it
+     * closes its pools and exits 0 in time.
+     */
+    static long drainSeconds(Duration stopTimeout) {
+        return stopTimeout.toSeconds().longValue() - DRAIN_MARGIN_SECONDS;
     }
 
     private final FargateService service;
@@ -140,6 +161,7 @@ public final class Service extends Construct {
                 .build();
         Map<String, String> environment = new TreeMap<>(props.environment());
         environment.put("ROUTE_GROUPS", props.routeGroup());
+        environment.put(DRAIN_SETTING, drainSeconds(props.stopTimeout()) + "s");
         ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
                 .image(props.image())
@@ -186,6 +208,37 @@ public final class Service extends Construct {
                         + " credentials and the API key are ECS secrets.");
         RuleAcknowledgments.acknowledge(taskDefinition, "AwsSolutions-IAM5[Resource::*]",
                 "The execution role's ecr:GetAuthorizationToken has no resource-level permissions.");
+    }
+
+    /**
+     * Lets the application ask the ECS agent to protect this service's tasks from scale-in while they run jobs. The
+     * agent calls ECS with the task role's credentials; task ARNs are not known in advance, so the grant covers the
+     * cluster's tasks.
+     */
+    public void allowTaskProtection(Cluster cluster) {
+        Stack stack = Stack.of(this);
+        taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("ecs:GetTaskProtection", "ecs:UpdateTaskProtection"))
+                .resources(List.of(stack.formatArn(ArnComponents.builder()
+                        .service("ecs")
+                        .resource("task")
+                        .resourceName(cluster.getClusterName() + "/*")
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build())))
+                .build());
+        String clusterId = RuleAcknowledgments.logicalId((CfnElement) cluster.getNode().getDefaultChild());
+        String region = nagName(stack.getRegion(), "<AWS::Region>");
+        String account = nagName(stack.getAccount(), "<AWS::AccountId>");
+        RuleAcknowledgments.acknowledge(taskRole(), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ecs:" + region
+                        + ":" + account + ":task/<" + clusterId + ">/*]",
+                "Task protection of this service's own tasks, whose ids are known only at run time; confined to the"
+                        + " cluster.");
+    }
+
+    /** How cdk-nag names a value of an ARN: itself when known at synthesis, the pseudo parameter otherwise. */
+    private static String nagName(String value, String pseudoParameter) {
+        return Token.isUnresolved(value) ? pseudoParameter : value;
     }
 
     public FargateService service() {

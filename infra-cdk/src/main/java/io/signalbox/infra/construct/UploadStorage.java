@@ -159,6 +159,19 @@ public final class UploadStorage extends Construct {
                 .build());
     }
 
+    /**
+     * ListBucket on the whole bucket, for a role that asks whether objects exist (HeadObject, CopyObject): without
+     * it S3 answers 403 instead of 404 for a missing key, and a missing sidecar would look like a permission error.
+     * A prefix condition does not help, as those requests carry no {@code s3:prefix}. It reveals key names only.
+     */
+    public void grantExistenceChecks(IRole role) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucket.getBucketArn()))
+                .build());
+    }
+
     private void grantObjects(IRole role, List<String> actions, String... prefixes) {
         List<String> checked = checked(prefixes);
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
