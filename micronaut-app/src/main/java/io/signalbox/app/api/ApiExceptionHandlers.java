@@ -1,15 +1,20 @@
 package io.signalbox.app.api;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.recipe.RecipeException;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 
 /** Turns the application's typed exceptions into JSON error answers. */
 final class ApiExceptionHandlers {
@@ -37,6 +42,34 @@ final class ApiExceptionHandlers {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, BadInputException exception) {
             return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY).body(toError(exception));
+        }
+    }
+
+    /** A query value, header or path variable that is not of its type, named with what it should be. */
+    @Produces
+    @Singleton
+    @Replaces(ConversionErrorHandler.class)
+    @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
+    static final class ParameterConversionHandler
+            implements ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> {
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException exception) {
+            Argument<?> argument = exception.getArgument();
+            Object found = exception.getConversionError().getOriginalValue().orElse(null);
+            return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(new ApiError("bad_request",
+                    "parameter " + argument.getName() + ": \"" + found + "\" is invalid; expected "
+                            + expected(argument.getType())));
+        }
+
+        static String expected(Class<?> type) {
+            if (type.isEnum()) {
+                return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return "an integer";
+            }
+            return "a value of type " + type.getSimpleName();
         }
     }
 

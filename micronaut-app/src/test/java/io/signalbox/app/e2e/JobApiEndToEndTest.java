@@ -284,6 +284,20 @@ class JobApiEndToEndTest {
     }
 
     @Test
+    void namesTheQueryParameterThatIsNotOfItsTypeAndWhatItExpects() {
+        HttpResponse<String> badStatus = jobs.get("/v1/jobs?status=FINISHED");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(json(badStatus.body()).get("message").asText()).isEqualTo("parameter status: \"FINISHED\" is invalid;"
+                + " expected one of [AWAITING_UPLOAD, QUEUED, PROCESSING, SUCCEEDED, DOWNLOADED, FAILED, EXPIRED,"
+                + " CANCELLED]");
+        HttpResponse<String> badLimit = jobs.get("/v1/jobs?limit=ten");
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(json(badLimit.body()).get("message").asText())
+                .isEqualTo("parameter limit: \"ten\" is invalid; expected an integer");
+        assertThat(json(jobs.get("/v1/jobs?status=failed").body()).get("jobs").isArray()).isTrue();
+    }
+
+    @Test
     void answersAnUnknownJobWith404() {
         HttpResponse<String> response = jobs.get("/v1/jobs/00000000-0000-0000-0000-000000000000");
         assertThat(response.statusCode()).isEqualTo(404);
