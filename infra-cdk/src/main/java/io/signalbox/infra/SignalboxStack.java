@@ -198,7 +198,7 @@ public final class SignalboxStack extends Stack {
         storage.grantMultipart(process.taskRole(), "results/", "outbox/");
         storage.grantDelete(process.taskRole(), "results/");
         storage.grantList(process.taskRole(), "results/");
-        process.allowTaskProtection(cluster);
+        process.allowTaskProtection();
 
         downloads.queue().grantConsumeMessages(cleanup.taskRole());
         downloads.deadLetterQueue().grantConsumeMessages(cleanup.taskRole());

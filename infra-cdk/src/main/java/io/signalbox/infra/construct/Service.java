@@ -21,7 +21,6 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
-import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -132,6 +131,7 @@ public final class Service extends Construct {
         return stopTimeout.toSeconds().longValue() - DRAIN_MARGIN_SECONDS;
     }
 
+    private final ICluster cluster;
     private final FargateService service;
     private final FargateTaskDefinition taskDefinition;
     private final SecurityGroup securityGroup;
@@ -139,6 +139,7 @@ public final class Service extends Construct {
 
     public Service(Construct scope, String id, Props props) {
         super(scope, id);
+        cluster = props.cluster();
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -215,7 +216,7 @@ public final class Service extends Construct {
      * agent calls ECS with the task role's credentials; task ARNs are not known in advance, so the grant covers the
      * cluster's tasks.
      */
-    public void allowTaskProtection(Cluster cluster) {
+    public void allowTaskProtection() {
         Stack stack = Stack.of(this);
         taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
