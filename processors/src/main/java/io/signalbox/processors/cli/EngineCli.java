@@ -53,7 +53,8 @@ public final class EngineCli {
             "usage:",
             "  process --recipe default|FILE [--signals FILE] IN.csv[.gz] -o OUT.csv[.gz] [--summary S.json]",
             "          [--summary-only]          (- reads stdin / writes stdout)",
-            "  bench [--rows N] [--symbols N] [--summary-only]");
+            "  bench [--rows N] [--symbols N] [--summary-only] [--keep DIR]",
+            "          (--keep leaves prices.csv, result.csv and summary.json in DIR, to compare other tools on them)");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -169,8 +170,10 @@ public final class EngineCli {
         long rows = 5_000_000;
         int symbols = 8;
         boolean summaryOnly = false;
+        Path keep = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--keep" -> keep = Path.of(value(args, ++i, "--keep"));
                 case "--rows" -> rows = parseLong(value(args, ++i, "--rows"), "--rows");
                 case "--symbols" -> symbols = (int) parseLong(value(args, ++i, "--symbols"), "--symbols");
                 case "--summary-only" -> summaryOnly = true;
@@ -182,7 +185,7 @@ public final class EngineCli {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("signalbox-bench");
+            dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("signalbox-bench");
             Path prices = dir.resolve("prices.csv");
             long generateStart = System.nanoTime();
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(prices), 1 << 16)) {
@@ -222,11 +225,17 @@ public final class EngineCli {
             String hwm = residentPeak();
             out.printf(Locale.ROOT, "peak RSS      %s%n", hwm);
             out.printf(Locale.ROOT, "java          %s%n", System.getProperty("java.version"));
+            if (keep != null) {
+                out.printf(Locale.ROOT, "kept          %s (prices.csv, %ssummary.json)%n", dir,
+                        summaryOnly ? "" : "result.csv, ");
+            }
             return OK;
         } catch (IOException e) {
-            throw new UncheckedIOException("benchmark files failed", e);
+            throw new UncheckedIOException("benchmark files in " + dir + " failed", e);
         } finally {
-            deleteQuietly(dir);
+            if (keep == null) {
+                deleteQuietly(dir);
+            }
         }
     }
 

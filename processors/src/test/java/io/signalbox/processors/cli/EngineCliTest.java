@@ -101,4 +101,15 @@ class EngineCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("rows/s").contains("input MB/s")
                 .contains("peak heap").contains("peak RSS");
     }
+
+    @Test
+    void benchKeepsItsFilesWhenAskedSoOtherToolsCanRunOnTheSameInput() throws Exception {
+        Path kept = dir.resolve("bench");
+        int code = run("", "bench", "--rows", "1000", "--symbols", "2", "--keep", kept.toString());
+        assertThat(code).as(err()).isEqualTo(EngineCli.OK);
+        assertThat(Files.readAllLines(kept.resolve("prices.csv"))).hasSize(1001);
+        assertThat(Files.readAllLines(kept.resolve("result.csv"))).hasSize(1001);
+        assertThat(Files.readString(kept.resolve("summary.json"))).contains("\"rows\"");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("kept").contains(kept.toString());
+    }
 }
