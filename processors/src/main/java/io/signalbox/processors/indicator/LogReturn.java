@@ -6,26 +6,13 @@ import java.util.List;
  * Log return of the close over {@code period} bars, {@code ln(close / close[-period])}. Empty unless both closes
  * are positive.
  */
-final class LogReturn implements Indicator {
+final class LogReturn extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int period;
     private final DoubleRing closes;
 
     LogReturn(int period) {
-        this.columns = List.of("log_return_" + period);
-        this.period = period;
+        super(List.of("log_return_" + period), period);
         this.closes = new DoubleRing(period);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return period;
     }
 
     @Override

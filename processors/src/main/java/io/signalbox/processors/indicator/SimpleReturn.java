@@ -6,26 +6,13 @@ import java.util.List;
  * Simple return of the close over {@code period} bars, {@code (close - close[-period]) / close[-period]}; TA-Lib's
  * ROCP. Empty where the earlier close is zero (TA-Lib writes 0 there).
  */
-final class SimpleReturn implements Indicator {
+final class SimpleReturn extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int period;
     private final DoubleRing closes;
 
     SimpleReturn(int period) {
-        this.columns = List.of("return_" + period);
-        this.period = period;
+        super(List.of("return_" + period), period);
         this.closes = new DoubleRing(period);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return period;
     }
 
     @Override
