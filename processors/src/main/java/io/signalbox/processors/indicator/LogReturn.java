@@ -1,18 +1,13 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Log return of the close over {@code period} bars, {@code ln(close / close[-period])}. Empty unless both closes
  * are positive.
  */
-final class LogReturn extends AbstractIndicator {
-
-    private final DoubleRing closes;
+final class LogReturn extends PeriodReturn {
 
     LogReturn(int period) {
-        super(List.of("log_return_" + period), period);
-        this.closes = new DoubleRing(period);
+        super("log_return", period);
     }
 
     @Override

@@ -1,18 +1,13 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Simple return of the close over {@code period} bars, {@code (close - close[-period]) / close[-period]}; TA-Lib's
  * ROCP. Empty where the earlier close is zero (TA-Lib writes 0 there).
  */
-final class SimpleReturn extends AbstractIndicator {
-
-    private final DoubleRing closes;
+final class SimpleReturn extends PeriodReturn {
 
     SimpleReturn(int period) {
-        super(List.of("return_" + period), period);
-        this.closes = new DoubleRing(period);
+        super("return", period);
     }
 
     @Override
