@@ -25,23 +25,13 @@ final class ResultWriter implements RowSink {
 
     @Override
     public void row(byte[] raw, int from, int to, double[] values, int[] columns) {
-        int needed = to - from + columns.length * CELL + 1;
-        if (position + needed > buffer.length) {
-            flushBuffer();
-            if (needed > buffer.length) {
-                buffer = new byte[needed];
-            }
-        }
+        makeRoom(to - from + columns.length * CELL + 1);
         byte[] b = buffer;
         int p = position;
         System.arraycopy(raw, from, b, p, to - from);
         p += to - from;
         for (int column : columns) {
-            b[p++] = delimiter;
-            double v = values[column];
-            if (v == v) {
-                p = formatter.format(v, b, p);
-            }
+            p = cell(values[column], b, p);
         }
         b[p++] = '\n';
         position = p;
@@ -50,23 +40,13 @@ final class ResultWriter implements RowSink {
 
     /** Writes a line: the raw bytes, then the cells {@code values[offset, offset + count)}, then LF. */
     void row(byte[] raw, int from, int to, double[] values, int offset, int count) {
-        int needed = to - from + count * CELL + 1;
-        if (position + needed > buffer.length) {
-            flushBuffer();
-            if (needed > buffer.length) {
-                buffer = new byte[needed];
-            }
-        }
+        makeRoom(to - from + count * CELL + 1);
         byte[] b = buffer;
         int p = position;
         System.arraycopy(raw, from, b, p, to - from);
         p += to - from;
         for (int i = offset, end = offset + count; i < end; i++) {
-            b[p++] = delimiter;
-            double v = values[i];
-            if (v == v) {
-                p = formatter.format(v, b, p);
-            }
+            p = cell(values[i], b, p);
         }
         b[p++] = '\n';
         position = p;
@@ -75,12 +55,7 @@ final class ResultWriter implements RowSink {
 
     @Override
     public void text(byte[] bytes) {
-        if (position + bytes.length > buffer.length) {
-            flushBuffer();
-            if (bytes.length > buffer.length) {
-                buffer = new byte[bytes.length];
-            }
-        }
+        makeRoom(bytes.length);
         System.arraycopy(bytes, 0, buffer, position, bytes.length);
         position += bytes.length;
     }
@@ -102,6 +77,22 @@ final class ResultWriter implements RowSink {
 
     @Override
     public void close() {
+    }
+
+    /** Makes sure {@code needed} more bytes fit in the buffer, flushing it first if they do not. */
+    private void makeRoom(int needed) {
+        if (position + needed > buffer.length) {
+            flushBuffer();
+            if (needed > buffer.length) {
+                buffer = new byte[needed];
+            }
+        }
+    }
+
+    /** Writes the delimiter, then {@code v} unless it is NaN (an empty cell); returns the index after them. */
+    private int cell(double v, byte[] b, int p) {
+        b[p++] = delimiter;
+        return v == v ? formatter.format(v, b, p) : p;
     }
 
     private void flushBuffer() {

@@ -10,27 +10,16 @@ import java.util.List;
  * true ranges (bars 1 to {@code window}) and then smoothed the Wilder way,
  * {@code atr = (atr * (window - 1) + tr) / window}, in TA-Lib's order of operations.
  */
-final class Atr implements Indicator {
+final class Atr extends AbstractIndicator {
 
-    private final List<String> columns;
     private final int window;
     private long bars;
     private double previousClose;
     private double average;
 
     Atr(int window) {
-        this.columns = List.of("atr_" + window);
+        super(List.of("atr_" + window), window);
         this.window = window;
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window;
     }
 
     @Override

@@ -1,39 +1,24 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Bollinger bands of the close: the SMA over {@code window} bars, plus and minus {@code k} population standard
  * deviations of the same bars; TA-Lib's BBANDS with an SMA and equal deviations up and down.
  *
  * <p>Like TA-Lib, a variance below 1e-8 counts as zero, so the three bands coincide on (nearly) flat prices.
  */
-final class BollingerBands implements Indicator {
+final class BollingerBands extends AbstractIndicator {
 
     /** TA-Lib's {@code TA_IS_ZERO_OR_NEG} tolerance for the variance. */
     static final double ZERO_VARIANCE = 1e-8;
 
-    private final List<String> columns;
-    private final int window;
     private final double k;
     private final RollingMoments closes;
 
     BollingerBands(int window, double k) {
-        String suffix = "_" + window + "_" + ColumnNames.number(k);
-        this.columns = List.of("bb_upper" + suffix, "bb_middle" + suffix, "bb_lower" + suffix);
-        this.window = window;
+        super(ColumnNames.withSuffix("_" + window + "_" + ColumnNames.number(k), "bb_upper", "bb_middle", "bb_lower"),
+                window - 1);
         this.k = k;
         this.closes = new RollingMoments(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.signalbox.processors.indicator;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** How parameters appear in column names. */
 final class ColumnNames {
@@ -14,5 +15,14 @@ final class ColumnNames {
      */
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', 'p');
+    }
+
+    /** Each of {@code names} followed by {@code suffix}, in order. */
+    static List<String> withSuffix(String suffix, String... names) {
+        String[] columns = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            columns[i] = names[i] + suffix;
+        }
+        return List.of(columns);
     }
 }

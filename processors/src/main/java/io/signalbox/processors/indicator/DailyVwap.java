@@ -14,10 +14,9 @@ import java.util.List;
  * <p>The zone's offset is looked up only when the bar leaves the span in which the offset last found is valid (up to
  * the zone's next transition), so the day of a bar costs integer arithmetic and no allocation.
  */
-final class DailyVwap implements Indicator {
+final class DailyVwap extends AbstractIndicator {
 
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final List<String> COLUMNS = List.of("vwap_day");
 
     private final ZoneRules rules;
     private final CompensatedSum weightedPrices = new CompensatedSum();
@@ -28,17 +27,8 @@ final class DailyVwap implements Indicator {
     private long day = Long.MIN_VALUE;
 
     DailyVwap(ZoneId zone) {
+        super(List.of("vwap_day"), 0);
         this.rules = zone.getRules();
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public int lookback() {
-        return 0;
     }
 
     @Override

@@ -1,34 +1,19 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Donchian channel: the highest high (upper), the lowest low (lower) and their midpoint (middle) over the last
  * {@code window} bars, the current one included; the upper and lower lines are TA-Lib's MAX of the high and MIN of
  * the low.
  */
-final class Donchian implements Indicator {
+final class Donchian extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final RollingExtremum highs;
     private final RollingExtremum lows;
 
     Donchian(int window) {
-        this.columns = List.of("donchian_upper_" + window, "donchian_middle_" + window, "donchian_lower_" + window);
-        this.window = window;
+        super(ColumnNames.withSuffix("_" + window, "donchian_upper", "donchian_middle", "donchian_lower"), window - 1);
         this.highs = RollingExtremum.highest(window);
         this.lows = RollingExtremum.lowest(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

@@ -3,26 +3,13 @@ package io.signalbox.processors.indicator;
 import java.util.List;
 
 /** Exponential moving average of the close, seeded with the SMA of its first {@code window} bars; TA-Lib's EMA. */
-final class Ema implements Indicator {
+final class Ema extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final ExponentialAverage average;
 
     Ema(int window) {
-        this.columns = List.of("ema_" + window);
-        this.window = window;
+        super(List.of("ema_" + window), window - 1);
         this.average = new ExponentialAverage(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

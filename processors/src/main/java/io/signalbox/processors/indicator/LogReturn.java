@@ -1,31 +1,13 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Log return of the close over {@code period} bars, {@code ln(close / close[-period])}. Empty unless both closes
  * are positive.
  */
-final class LogReturn implements Indicator {
-
-    private final List<String> columns;
-    private final int period;
-    private final DoubleRing closes;
+final class LogReturn extends PeriodReturn {
 
     LogReturn(int period) {
-        this.columns = List.of("log_return_" + period);
-        this.period = period;
-        this.closes = new DoubleRing(period);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return period;
+        super("log_return", period);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Moving average convergence/divergence of the close: the MACD line (fast EMA minus slow EMA), its signal line (an
  * EMA of the MACD line) and the histogram (line minus signal); TA-Lib's MACD.
@@ -11,34 +9,21 @@ import java.util.List;
  * ({@code slow - 1}). The signal EMA is seeded with the mean of the first {@code signal} MACD values, and all three
  * columns stay empty until the signal line exists.
  */
-final class Macd implements Indicator {
+final class Macd extends AbstractIndicator {
 
-    private final List<String> columns;
     private final int fastStart;
-    private final int lookback;
     private final ExponentialAverage fast;
     private final ExponentialAverage slow;
     private final ExponentialAverage signal;
     private long bars;
 
     Macd(int fastWindow, int slowWindow, int signalWindow) {
-        String suffix = "_" + fastWindow + "_" + slowWindow + "_" + signalWindow;
-        this.columns = List.of("macd" + suffix, "macd_signal" + suffix, "macd_hist" + suffix);
+        super(ColumnNames.withSuffix("_" + fastWindow + "_" + slowWindow + "_" + signalWindow,
+                "macd", "macd_signal", "macd_hist"), slowWindow - 1 + signalWindow - 1);
         this.fastStart = slowWindow - fastWindow;
-        this.lookback = slowWindow - 1 + signalWindow - 1;
         this.fast = new ExponentialAverage(fastWindow);
         this.slow = new ExponentialAverage(slowWindow);
         this.signal = new ExponentialAverage(signalWindow);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return lookback;
     }
 
     @Override

@@ -7,22 +7,14 @@ import java.util.List;
  * rises, subtracts it when the close falls and keeps it when the close is unchanged. The running total is
  * compensated, so it does not drift however long the series.
  */
-final class Obv implements Indicator {
-
-    private static final List<String> COLUMNS = List.of("obv");
+final class Obv extends AbstractIndicator {
 
     private final CompensatedSum total = new CompensatedSum();
     private boolean started;
     private double previousClose;
 
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public int lookback() {
-        return 0;
+    Obv() {
+        super(List.of("obv"), 0);
     }
 
     @Override

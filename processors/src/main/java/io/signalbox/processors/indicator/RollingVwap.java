@@ -7,28 +7,15 @@ import java.util.List;
  * {@code (high + low + close) / 3} times volume, divided by the sum of volume. Empty while the window's volume is
  * zero.
  */
-final class RollingVwap implements Indicator {
+final class RollingVwap extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final RollingSum weightedPrices;
     private final RollingSum volumes;
 
     RollingVwap(int window) {
-        this.columns = List.of("vwap_" + window);
-        this.window = window;
+        super(List.of("vwap_" + window), window - 1);
         this.weightedPrices = new RollingSum(window);
         this.volumes = new RollingSum(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

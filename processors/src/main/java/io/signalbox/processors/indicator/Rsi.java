@@ -9,12 +9,11 @@ import java.util.List;
  * the Wilder way, {@code avg = (avg * (window - 1) + change) / window}, in TA-Lib's order of operations. Like TA-Lib,
  * the RSI is 0 when the average gain plus the average loss is within 1e-8 of zero (flat prices).
  */
-final class Rsi implements Indicator {
+final class Rsi extends AbstractIndicator {
 
     /** TA-Lib's {@code TA_IS_ZERO} tolerance. */
     static final double ZERO = 1e-8;
 
-    private final List<String> columns;
     private final int window;
     private long bars;
     private double previous;
@@ -22,18 +21,8 @@ final class Rsi implements Indicator {
     private double loss;
 
     Rsi(int window) {
-        this.columns = List.of("rsi_" + window);
+        super(List.of("rsi_" + window), window);
         this.window = window;
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window;
     }
 
     @Override

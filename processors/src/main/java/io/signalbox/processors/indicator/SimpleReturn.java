@@ -1,31 +1,13 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * Simple return of the close over {@code period} bars, {@code (close - close[-period]) / close[-period]}; TA-Lib's
  * ROCP. Empty where the earlier close is zero (TA-Lib writes 0 there).
  */
-final class SimpleReturn implements Indicator {
-
-    private final List<String> columns;
-    private final int period;
-    private final DoubleRing closes;
+final class SimpleReturn extends PeriodReturn {
 
     SimpleReturn(int period) {
-        this.columns = List.of("return_" + period);
-        this.period = period;
-        this.closes = new DoubleRing(period);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return period;
+        super("return", period);
     }
 
     @Override

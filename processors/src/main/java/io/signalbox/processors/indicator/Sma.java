@@ -3,26 +3,13 @@ package io.signalbox.processors.indicator;
 import java.util.List;
 
 /** Simple moving average of the close over {@code window} bars; TA-Lib's SMA. */
-final class Sma implements Indicator {
+final class Sma extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final RollingSum closes;
 
     Sma(int window) {
-        this.columns = List.of("sma_" + window);
-        this.window = window;
+        super(List.of("sma_" + window), window - 1);
         this.closes = new RollingSum(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

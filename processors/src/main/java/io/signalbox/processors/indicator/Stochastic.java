@@ -1,7 +1,5 @@
 package io.signalbox.processors.indicator;
 
-import java.util.List;
-
 /**
  * The (slow) stochastic oscillator; TA-Lib's STOCH with simple moving averages.
  *
@@ -10,33 +8,20 @@ import java.util.List;
  * and 0 when the range is empty. %K is the SMA of fast %K over {@code smooth_k} bars and %D the SMA of %K over
  * {@code smooth_d} bars; a smoothing of 1 leaves its input as it is.
  */
-final class Stochastic implements Indicator {
+final class Stochastic extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int lookback;
     private final RollingExtremum highs;
     private final RollingExtremum lows;
     private final RollingSum slowK;
     private final RollingSum slowD;
 
     Stochastic(int window, int smoothK, int smoothD) {
-        String suffix = "_" + window + "_" + smoothK + "_" + smoothD;
-        this.columns = List.of("stoch_k" + suffix, "stoch_d" + suffix);
-        this.lookback = window - 1 + smoothK - 1 + smoothD - 1;
+        super(ColumnNames.withSuffix("_" + window + "_" + smoothK + "_" + smoothD, "stoch_k", "stoch_d"),
+                window - 1 + smoothK - 1 + smoothD - 1);
         this.highs = RollingExtremum.highest(window);
         this.lows = RollingExtremum.lowest(window);
         this.slowK = new RollingSum(smoothK);
         this.slowD = new RollingSum(smoothD);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return lookback;
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.util.List;
  * (sample, {@code ddof = 1}, unless set otherwise), times the square root of {@code periods_per_year}. A window
  * that holds a return which is not defined (a close that is not positive) gives an empty cell.
  */
-final class Volatility implements Indicator {
+final class Volatility extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final int ddof;
     private final double annualisation;
     private final RollingMoments returns;
@@ -18,21 +16,10 @@ final class Volatility implements Indicator {
     private double previousClose;
 
     Volatility(int window, double periodsPerYear, int ddof) {
-        this.columns = List.of("volatility_" + window);
-        this.window = window;
+        super(List.of("volatility_" + window), window);
         this.ddof = ddof;
         this.annualisation = Math.sqrt(periodsPerYear);
         this.returns = new RollingMoments(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window;
     }
 
     @Override

@@ -10,9 +10,8 @@ import java.util.List;
  * sum's rounding error; rebuilding both sums from the window every {@code window} bars keeps the error from
  * accumulating over a long series at O(1) amortised cost.
  */
-final class Wma implements Indicator {
+final class Wma extends AbstractIndicator {
 
-    private final List<String> columns;
     private final int window;
     private final double divider;
     private final DoubleRing closes;
@@ -21,20 +20,10 @@ final class Wma implements Indicator {
     private int sinceRebuild;
 
     Wma(int window) {
-        this.columns = List.of("wma_" + window);
+        super(List.of("wma_" + window), window - 1);
         this.window = window;
         this.divider = (double) window * (window + 1) / 2;
         this.closes = new DoubleRing(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

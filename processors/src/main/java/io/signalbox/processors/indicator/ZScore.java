@@ -7,28 +7,15 @@ import java.util.List;
  * included, with the population standard deviation ({@code ddof = 0}) unless set otherwise, so that the Bollinger
  * bands with the same window and {@code k} sit at z = ±k. Empty where the closes of the window are all equal.
  */
-final class ZScore implements Indicator {
+final class ZScore extends AbstractIndicator {
 
-    private final List<String> columns;
-    private final int window;
     private final int ddof;
     private final RollingMoments closes;
 
     ZScore(int window, int ddof) {
-        this.columns = List.of("zscore_" + window);
-        this.window = window;
+        super(List.of("zscore_" + window), window - 1);
         this.ddof = ddof;
         this.closes = new RollingMoments(window);
-    }
-
-    @Override
-    public List<String> columns() {
-        return columns;
-    }
-
-    @Override
-    public int lookback() {
-        return window - 1;
     }
 
     @Override

@@ -207,23 +207,12 @@ public final class TimestampFormat {
             millis += second * 1000L;
             i += 3;
             if (i < to && (b[i] == '.' || b[i] == ',')) {
-                i++;
-                int fractionStart = i;
-                int fraction = 0;
-                while (i < to && b[i] >= '0' && b[i] <= '9') {
-                    if (i - fractionStart < 3) {
-                        fraction = fraction * 10 + (b[i] - '0');
-                    }
-                    i++;
-                }
-                int digits = i - fractionStart;
-                if (digits == 0 || digits > 9) {
+                int end = fractionEnd(b, i + 1, to);
+                if (end < 0) {
                     return INVALID;
                 }
-                for (int d = digits; d < 3; d++) {
-                    fraction *= 10;
-                }
-                millis += fraction;
+                millis += fractionMillis(b, i + 1, end);
+                i = end;
             }
         }
         if (i == to) {
@@ -298,25 +287,33 @@ public final class TimestampFormat {
         }
         long millis = seconds * 1000;
         if (i < to && b[i] == '.') {
-            i++;
-            int fractionStart = i;
-            int fraction = 0;
-            while (i < to && b[i] >= '0' && b[i] <= '9') {
-                if (i - fractionStart < 3) {
-                    fraction = fraction * 10 + (b[i] - '0');
-                }
-                i++;
-            }
-            int digits = i - fractionStart;
-            if (digits == 0 || digits > 9) {
+            int end = fractionEnd(b, i + 1, to);
+            if (end < 0) {
                 return INVALID;
             }
-            for (int d = digits; d < 3; d++) {
-                fraction *= 10;
-            }
-            millis += fraction;
+            millis += fractionMillis(b, i + 1, end);
+            i = end;
         }
         return i == to ? millis : INVALID;
+    }
+
+    /** Where the digits of a fraction of a second that start at {@code from} end, or -1 unless there are 1 to 9. */
+    private static int fractionEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        int digits = i - from;
+        return digits == 0 || digits > 9 ? -1 : i;
+    }
+
+    /** The whole milliseconds of the fraction of a second {@code b[from, end)}: digits past the third are cut off. */
+    private static int fractionMillis(byte[] b, int from, int end) {
+        int millis = 0;
+        for (int i = from; i < from + 3; i++) {
+            millis = millis * 10 + (i < end ? b[i] - '0' : 0);
+        }
+        return millis;
     }
 
     private static long parseEpochMillis(byte[] b, int from, int to) {
