@@ -35,7 +35,7 @@ import java.util.zip.GZIPOutputStream;
  * The engine on the command line.
  *
  * <pre>
- * process --recipe default|FILE [--signals FILE] IN.csv[.gz] -o OUT.csv[.gz] [--summary S.json] [--summary-only]
+ * process --recipe default|FILE|JSON [--signals FILE] IN.csv[.gz] -o OUT.csv[.gz] [--summary S.json] [--summary-only]
  * bench [--rows N] [--symbols N] [--summary-only] [--keep DIR]
  * </pre>
  *
@@ -51,7 +51,7 @@ public final class EngineCli {
 
     private static final String USAGE_TEXT = String.join("\n",
             "usage:",
-            "  process --recipe default|FILE [--signals FILE] IN.csv[.gz] -o OUT.csv[.gz] [--summary S.json]",
+            "  process --recipe default|FILE|JSON [--signals FILE] IN.csv[.gz] -o OUT.csv[.gz] [--summary S.json]",
             "          [--summary-only]          (- reads stdin / writes stdout)",
             "  bench [--rows N] [--symbols N] [--summary-only] [--keep DIR]",
             "          (--keep leaves prices.csv, result.csv and summary.json in DIR, to compare other tools on them)");
@@ -301,10 +301,13 @@ public final class EngineCli {
         if (Recipes.PRESETS.contains(arg)) {
             return Recipes.preset(arg);
         }
+        if (arg.stripLeading().startsWith("{")) {
+            return Recipes.parse(arg);
+        }
         Path path = Path.of(arg);
         if (!Files.exists(path)) {
             throw new UsageException("--recipe " + arg + " is neither a preset (" + String.join(", ", Recipes.PRESETS)
-                    + ") nor a file");
+                    + "), a recipe document nor a file");
         }
         try {
             return Recipes.parse(Files.readString(path, StandardCharsets.UTF_8));

@@ -47,6 +47,17 @@ class EngineCliTest {
     }
 
     @Test
+    void takesARecipeDocumentOnTheCommandLine() {
+        int code = run("date,close\n2024-01-01,1\n2024-01-02,2\n", "process", "--recipe",
+                " {\"version\": 1, \"indicators\": [{\"type\": \"ema\", \"window\": 2}]}", "-", "-o", "-");
+        assertThat(code).as(err()).isEqualTo(EngineCli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("date,close,ema_2\n2024-01-01,1,\n2024-01-02,2,1.5\n");
+        assertThat(run("", "process", "--recipe", "{\"version\": 1, \"colour\": 1}", "-", "-o", "-"))
+                .isEqualTo(EngineCli.BAD_INPUT);
+        assertThat(err()).contains("recipe $.colour: unknown key");
+    }
+
+    @Test
     void readsStandardInputAndWritesStandardOutput() {
         int code = run("date,high,low,close\n2024-01-01,2,1,1\n", "process", "--recipe", "indicators", "-", "-o",
                 "-");
