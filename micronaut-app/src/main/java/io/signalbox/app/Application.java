@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.signalbox.app.camel.CamelSettings;
 import io.signalbox.app.local.LocalMode;
+import io.signalbox.app.local.LocalModeException;
 import io.signalbox.app.shutdown.TerminationSignal;
 
 /**
@@ -18,7 +19,12 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("local")) {
             TerminationSignal.exitThroughShutdownHooks();
-            LocalMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            try {
+                LocalMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            } catch (LocalModeException e) {
+                System.err.println("signalbox: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         ApplicationContext application = Micronaut.run(Application.class, args);

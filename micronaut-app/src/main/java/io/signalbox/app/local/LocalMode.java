@@ -42,11 +42,14 @@ public final class LocalMode {
      * Starts local mode and blocks until the process is asked to stop.
      *
      * @param args arguments passed on to Micronaut
+     * @throws LocalModeException when a setting or this machine keeps local mode from starting, said so that the
+     *     user can fix it
      * @throws Exception when a part cannot start; what had started is stopped again
      */
     public static void run(String[] args) throws Exception {
         long started = System.nanoTime();
         LocalSettings settings = LocalSettings.from(System.getenv());
+        FreePorts.require(settings);
         Files.createDirectories(settings.home());
         LocalSecrets secrets = LocalSecrets.load(settings.home());
         String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
@@ -144,7 +147,7 @@ public final class LocalMode {
                     .start();
         } catch (IllegalStateException e) {
             if (String.valueOf(e.getMessage()).contains("could not lock")) {
-                throw new IllegalStateException("another Signalbox in local mode is using " + home
+                throw new LocalModeException("another Signalbox in local mode is using " + home
                         + "; stop it first, or give this one its own SIGNALBOX_HOME", e);
             }
             throw e;
