@@ -62,7 +62,7 @@ final class ApiExceptionHandlers {
                             + expected(argument.getType())));
         }
 
-        static String expected(Class<?> type) {
+        private static String expected(Class<?> type) {
             if (type.isEnum()) {
                 return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
             }
