@@ -4,57 +4,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
+import io.signalbox.app.JobStoreContext;
+import io.signalbox.fixtures.db.PostgresSchemaExtension;
 import io.signalbox.app.tenant.TenantRepository;
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.engine.EngineReport;
 import io.signalbox.routes.process.ClaimedJob;
 import io.signalbox.routes.process.JobAbandonedException;
 import io.signalbox.routes.process.JobOutcome;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every status change is one conditional UPDATE: duplicates and late workers can neither repeat nor undo a state. */
 class JobTransitionsTest {
 
-    private static final String SCHEMA = "jobs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    @RegisterExtension
+    static final PostgresSchemaExtension DATABASE = new PostgresSchemaExtension();
 
     private static ApplicationContext context;
     private static JobRepository jobs;
     private static JobExecutionService execution;
 
     @BeforeAll
-    static void start() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        }
-        context = ApplicationContext.run(Map.of(
-                "datasources.default.url", PG + "?currentSchema=" + SCHEMA,
-                "datasources.default.username", "postgres",
-                "flyway.datasources.default.schemas", SCHEMA,
-                "signalbox.route-groups", "api",
-                "signalbox.storage.endpoint", "http://127.0.0.1:9",
-                "signalbox.aws.access-key-id", "unused",
-                "signalbox.aws.secret-access-key", "unused"));
+    static void start() {
+        context = JobStoreContext.start(DATABASE, Map.of());
         context.getBean(TenantRepository.class).insertIfAbsent("acme", "Acme");
         jobs = context.getBean(JobRepository.class);
         execution = context.getBean(JobExecutionService.class);
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         if (context != null) {
             context.close();
-        }
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
         }
     }
 

@@ -3,10 +3,11 @@ package io.signalbox.app.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import io.signalbox.app.JobStoreContext;
+import io.signalbox.fixtures.db.PostgresSchemaExtension;
 import io.signalbox.routes.pickup.ObjectRead;
 import io.signalbox.routes.pickup.ResultPickups;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Partners' reads of their results against the real job store: the reads of one download, each its own CloudTrail
@@ -32,10 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class PickupServiceTest {
 
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    @RegisterExtension
+    static final PostgresSchemaExtension DATABASE = new PostgresSchemaExtension();
     private static final long SIZE = 20_000_000;
     private static final long PART = 8 * 1024 * 1024;
-    private static final String SCHEMA = "pickups_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private static ApplicationContext context;
     private static ResultPickups pickups;
@@ -44,29 +46,16 @@ class PickupServiceTest {
     private int events;
 
     @BeforeAll
-    static void start() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + SCHEMA);
-        }
-        context = ApplicationContext.run(Map.of(
-                "datasources.default.url", PG + "?currentSchema=" + SCHEMA,
-                "datasources.default.username", "postgres",
-                "flyway.datasources.default.schemas", SCHEMA,
-                "signalbox.route-groups", "api",
-                "signalbox.storage.endpoint", "http://127.0.0.1:9",
-                "signalbox.aws.access-key-id", "unused",
-                "signalbox.aws.secret-access-key", "unused",
+    static void start() {
+        context = JobStoreContext.start(DATABASE, Map.of(
                 "signalbox.partners.names", "acme",
                 "signalbox.pickup.grace", "1h"));
         pickups = context.getBean(ResultPickups.class);
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         context.close();
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-        }
     }
 
     @BeforeEach
@@ -222,6 +211,6 @@ class PickupServiceTest {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(PG + "?currentSchema=" + SCHEMA, "postgres", "");
+        return DATABASE.connect();
     }
 }
