@@ -140,8 +140,12 @@ final class WebhookDispatcher implements WebhookOutbox {
         Duration latency = sent == null ? Duration.ZERO : since(sent);
         Duration retry = retries.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
         String shown = error == null ? null : truncate(error);
-        events.recordAttempt(event.id(), clock.instant().minus(latency), sent == null ? null : sent.url(), statusCode,
-                latency.toMillis(), shown, delivered, settings.maxAttempts(), retry.toMillis() / 1000.0);
+        if (events.recordAttempt(event.id(), clock.instant().minus(latency), sent == null ? null : sent.url(),
+                statusCode, latency.toMillis(), shown, delivered, settings.maxAttempts(), retry.toMillis() / 1000.0) == 0) {
+            LOG.info("webhook {} of job {} was {} already; this attempt is not recorded", event.type(), event.jobId(),
+                    event.status());
+            return;
+        }
         String host = sent == null ? "nowhere" : URI.create(sent.url()).getHost();
         if (delivered) {
             LOG.info("webhook {} of job {} delivered to {} (attempt {}, {} ms)", event.type(), event.jobId(), host,
