@@ -154,8 +154,8 @@ final class WebhookDispatcher implements WebhookOutbox {
             LOG.warn("webhook {} of job {} given up after {} attempts; the last: {}", event.type(), event.jobId(),
                     attempt, shown);
         } else {
-            LOG.info("webhook {} of job {} to {} not delivered (attempt {} of {}): {}; next attempt in {} s",
-                    event.type(), event.jobId(), host, attempt, settings.maxAttempts(), shown, retry.toSeconds());
+            LOG.info("webhook {} of job {} to {} not delivered (attempt {} of {}): {}; next attempt in {} ms",
+                    event.type(), event.jobId(), host, attempt, settings.maxAttempts(), shown, retry.toMillis());
         }
     }
 
