@@ -29,8 +29,9 @@ CREATE TABLE webhook_events (
 
 CREATE INDEX webhook_events_due ON webhook_events (tenant_id, next_attempt_at) WHERE status = 'PENDING';
 
--- Every attempt to deliver an event: when, where, what the receiver answered (status_code, NULL when it did not
--- answer), how long it took, and what went wrong in words for the job's owner.
+-- Every attempt to deliver an event: when, where (url, NULL when there was nowhere to send it), what the receiver
+-- answered (status_code, NULL when it did not answer), how long it took, and what went wrong in words for the job's
+-- owner.
 CREATE TABLE webhook_deliveries (
     id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_id       BIGINT      NOT NULL REFERENCES webhook_events (id),
