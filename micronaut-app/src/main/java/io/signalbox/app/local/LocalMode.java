@@ -55,7 +55,6 @@ public final class LocalMode {
         LocalSecrets secrets = LocalSecrets.load(settings.home());
         String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
         String serviceSecret = secrets.getOrGenerate("s3-secret-key");
-        String webhookSecret = secrets.getOrGenerate("webhook-secret");
         List<LocalPartner> partners = settings.partners().stream()
                 .map(name -> new LocalPartner(name, "partner-" + name,
                         secrets.getOrGenerate("partner." + name + ".s3-secret-key"),
@@ -108,7 +107,9 @@ public final class LocalMode {
             properties.put("signalbox.aws.secret-access-key", serviceSecret);
             properties.put("signalbox.bootstrap.tenant", TENANT);
             properties.put("signalbox.bootstrap.api-key", apiKey);
-            properties.put("signalbox.webhooks.secrets." + TENANT, webhookSecret);
+            if (System.getenv("SIGNALBOX_WEBHOOKS_SECRETS_LOCAL") == null) {
+                properties.put("signalbox.webhooks.secrets." + TENANT, secrets.getOrGenerate("webhook-secret"));
+            }
 
             context = ApplicationContext.builder(Application.class)
                     .environments("local")
