@@ -80,8 +80,9 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/" + behaviour + "/" + tenant + "/" + name;
     }
 
-    void failFirst(String url, int times) {
-        failuresLeft.put(java.net.URI.create(url).getPath(), new AtomicInteger(times));
+    /** Makes {@code /flaky/...} answer 500 to the first deliveries of one event type, then 204. */
+    void failFirst(String url, String event, int times) {
+        failuresLeft.put(java.net.URI.create(url).getPath() + " " + event, new AtomicInteger(times));
     }
 
     void letGo(String url) {
@@ -113,14 +114,15 @@ final class WebhookReceiver implements AutoCloseable {
             String[] segments = path.split("/");
             String tenant = segments.length > 2 ? segments[2] : "";
             String signature = exchange.getRequestHeaders().getFirst("Signalbox-Signature");
-            deliveries.add(new Delivery(path, exchange.getRequestMethod(),
+            Delivery delivery = new Delivery(path, exchange.getRequestMethod(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Signalbox-Event"),
                     exchange.getRequestHeaders().getFirst("Signalbox-Event-Id"), signature,
-                    verify(secrets.get(tenant), signature, body), new String(body, StandardCharsets.UTF_8), Instant.now()));
+                    verify(secrets.get(tenant), signature, body), new String(body, StandardCharsets.UTF_8), Instant.now());
+            deliveries.add(delivery);
             switch (segments.length > 1 ? segments[1] : "") {
                 case "flaky" -> {
-                    AtomicInteger left = failuresLeft.get(path);
+                    AtomicInteger left = failuresLeft.get(path + " " + delivery.event());
                     exchange.sendResponseHeaders(left != null && left.getAndDecrement() > 0 ? 500 : 204, -1);
                 }
                 case "slow" -> {
