@@ -8,6 +8,7 @@ import io.micronaut.context.env.Environment;
 import io.signalbox.app.logging.JobLogUnitOfWorkFactory;
 import io.signalbox.app.metrics.QueueLagNotifier;
 import io.signalbox.app.shutdown.StoppableLongPolls;
+import io.signalbox.app.webhook.WebhookHttpClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.component.aws2.sqs.Sqs2Component;
 import org.apache.camel.component.aws2.sqs.Sqs2Configuration;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EventNotifier;
@@ -40,7 +42,8 @@ public class CamelContextFactory {
 
     @Singleton
     CamelContext camelContext(BeanContext beans, Environment environment, CamelSettings settings,
-            MeterRegistry meters, List<EventNotifier> notifiers, StoppableLongPolls longPolls) {
+            MeterRegistry meters, List<EventNotifier> notifiers, StoppableLongPolls longPolls,
+            WebhookHttpClient webhookHttp) {
         DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(new MicronautBeanRepository(beans)));
         context.getCamelContextExtension().setName(CONTEXT_NAME);
         context.getPropertiesComponent().addPropertiesSource(new MicronautPropertiesSource(environment));
@@ -70,6 +73,7 @@ public class CamelContextFactory {
         queues.setAmazonSQSClient(longPolls.consumersClient());
         // Every queue consumer asks for the time its messages were sent, which the queue lag is measured from.
         queues.setAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
+        webhookHttp.configure(context.getComponent("http", HttpComponent.class));
         context.getManagementStrategy().addEventNotifier(new QueueLagNotifier(meters, Clock.systemUTC()));
         notifiers.forEach(context.getManagementStrategy()::addEventNotifier);
         return context;

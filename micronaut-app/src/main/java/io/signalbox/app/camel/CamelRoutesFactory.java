@@ -19,6 +19,8 @@ import io.signalbox.routes.process.JobProcessor;
 import io.signalbox.routes.process.ProcessRoutes;
 import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.routes.storage.StreamingUpload;
+import io.signalbox.routes.webhook.WebhookOutbox;
+import io.signalbox.routes.webhook.WebhookRoutes;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -65,5 +67,10 @@ public class CamelRoutesFactory {
     @Singleton
     CleanupRoutes cleanupRoutes(RetentionPolicy retention) {
         return new CleanupRoutes(retention);
+    }
+
+    @Singleton
+    WebhookRoutes webhookRoutes(WebhookOutbox outbox) {
+        return new WebhookRoutes(outbox);
     }
 }

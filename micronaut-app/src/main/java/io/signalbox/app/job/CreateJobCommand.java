@@ -10,7 +10,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param recipePreset a validated preset name, or {@code null}
  * @param recipeJson a validated recipe document, or {@code null}
  * @param idempotencyKey the client's idempotency key, or {@code null}
+ * @param callbackUrl an accepted callback URL for the job's webhook events, or {@code null} for its tenant's
  */
 public record CreateJobCommand(String inputName, String contentType, @Nullable String recipePreset,
-        @Nullable String recipeJson, @Nullable String idempotencyKey) {
+        @Nullable String recipeJson, @Nullable String idempotencyKey, @Nullable String callbackUrl) {
 }

@@ -51,7 +51,8 @@ public record Job(
         @Nullable Instant pickedUpAt,
         @Nullable Instant pickupDueAt,
         @Nullable Instant outboxWrittenAt,
-        @Nullable Instant outboxDeletedAt) {
+        @Nullable Instant outboxDeletedAt,
+        @Nullable String callbackUrl) {
 
     /**
      * A job whose file is about to be uploaded.
@@ -72,7 +73,20 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
+    }
+
+    /**
+     * @param url where the job's webhook events go instead of its tenant's callback URL, or {@code null}
+     * @return this job with that callback URL
+     */
+    public Job withCallbackUrl(@Nullable String url) {
+        return new Job(id, tenantId, status, source, inputName, inputKey, resultKey, recipePreset, recipeJson,
+                idempotencyKey, inputBytes, inputSha256, resultBytes, rowCount, rowsSkipped, symbolCount, rowsProcessed,
+                summaryJson, attempts, claimMessageId, lastError, failureCode, failureReason, createdAt, uploadedAt,
+                queuedAt, startedAt, succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt,
+                updatedAt, dropKey, dropVersion, outboxName, signalsKey, signalsName, pickedUpAt, pickupDueAt,
+                outboxWrittenAt, outboxDeletedAt, url);
     }
 
     /**

@@ -22,6 +22,7 @@ import io.signalbox.app.api.ApiException;
 import io.signalbox.app.download.DownloadCompletions;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
+import io.signalbox.app.webhook.CallbackUrls;
 import io.signalbox.processors.recipe.Recipes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +38,14 @@ final class JobController {
 
     private final JobService jobs;
     private final DownloadCompletions completions;
+    private final CallbackUrls callbackUrls;
     private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions,
+    JobController(JobService jobs, DownloadCompletions completions, CallbackUrls callbackUrls,
             @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.completions = completions;
+        this.callbackUrls = callbackUrls;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -51,6 +54,7 @@ final class JobController {
             "application/gzip", "application/x-gzip"})
     HttpResponse<JobView> upload(Tenant tenant, @Nullable @Body InputStream body,
             @Nullable @QueryValue("recipe") String preset, @Nullable @QueryValue("name") String name,
+            @Nullable @QueryValue(CallbackUrls.FIELD) String callbackUrl,
             @Nullable @Header("Idempotency-Key") String idempotencyKey,
             @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long contentLength,
             @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
@@ -58,7 +62,8 @@ final class JobController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload",
                     "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
         }
-        CreateJobCommand command = command(fileName(name), contentType, preset, null, idempotencyKey);
+        CreateJobCommand command = command(fileName(name), contentType, preset, null, idempotencyKey,
+                callbackUrls.accept(tenant.id(), callbackUrl));
         return created(jobs.create(tenant, command, body, contentLength));
     }
 
@@ -70,10 +75,12 @@ final class JobController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<JobView> uploadForm(Tenant tenant, @Nullable @Body InputStream body,
             @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @QueryValue("recipe") String preset,
-            @Nullable @QueryValue("name") String name, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+            @Nullable @QueryValue("name") String name, @Nullable @QueryValue(CallbackUrls.FIELD) String callbackUrl,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", "the request has no body; send the file as the part \"file\"");
         }
+        String acceptedCallbackUrl = callbackUrls.accept(tenant.id(), callbackUrl);
         MultipartForm form = new MultipartForm(body, contentType, maxUploadBytes);
         String recipeJson = null;
         JobService.Creation begun = null;
@@ -93,7 +100,8 @@ final class JobController {
                         }
                         String firstName = part.name().equals("file") ? fileName(name != null ? name : part.fileName())
                                 : fileName(name);
-                        begun = jobs.begin(tenant, command(firstName, MediaType.TEXT_CSV, preset, recipeJson, idempotencyKey));
+                        begun = jobs.begin(tenant, command(firstName, MediaType.TEXT_CSV, preset, recipeJson,
+                                idempotencyKey, acceptedCallbackUrl));
                         if (begun.job().uploadedAt() != null) {
                             return created(begun);
                         }
@@ -152,7 +160,7 @@ final class JobController {
     }
 
     private static CreateJobCommand command(String inputName, String contentType, @Nullable String preset,
-            @Nullable String recipeJson, @Nullable String idempotencyKey) {
+            @Nullable String recipeJson, @Nullable String idempotencyKey, @Nullable String acceptedCallbackUrl) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
                     "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
@@ -163,11 +171,11 @@ final class JobController {
                         "the recipe part has " + recipeJson.length() + " characters; at most " + MAX_RECIPE_CHARS + " are allowed");
             }
             Recipes.parse(recipeJson);
-            return new CreateJobCommand(inputName, contentType, null, recipeJson, idempotencyKey);
+            return new CreateJobCommand(inputName, contentType, null, recipeJson, idempotencyKey, acceptedCallbackUrl);
         }
         String name = preset == null || preset.isBlank() ? DEFAULT_PRESET : preset;
         Recipes.preset(name);
-        return new CreateJobCommand(inputName, contentType, name, null, idempotencyKey);
+        return new CreateJobCommand(inputName, contentType, name, null, idempotencyKey, acceptedCallbackUrl);
     }
 
     private static String fileName(@Nullable String given) {

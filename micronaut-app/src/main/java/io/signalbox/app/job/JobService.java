@@ -118,7 +118,7 @@ public final class JobService {
         UUID id = UUID.randomUUID();
         Job job = Job.awaitingUpload(id, tenant.id(), JobSource.API, request.inputName(),
                 JobKeys.inputKey(tenant.id(), id), request.recipePreset(), request.recipeJson(),
-                request.idempotencyKey(), Instant.now());
+                request.idempotencyKey(), Instant.now()).withCallbackUrl(request.callbackUrl());
         try {
             return jobs.save(job);
         } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param filesDeletedAt when its input and output were deleted
  * @param objectKey the key a dropped file was dropped under
  * @param pickedUpAt when the partner last picked up a dropped file's result
+ * @param callbackUrl where the job's webhook events go, when the job names its own callback URL
  * @param links where to go next
  */
 @Serdeable
@@ -47,7 +48,7 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         @Nullable Instant startedAt, @Nullable Instant succeededAt, @Nullable Instant downloadedAt,
         @Nullable Instant failedAt, @Nullable Instant expiredAt, @Nullable Instant cancelledAt,
         @Nullable Instant filesDeletedAt, @Nullable String objectKey, @Nullable Instant pickedUpAt,
-        Map<String, String> links) {
+        @Nullable String callbackUrl, Map<String, String> links) {
 
     /**
      * @param code a stable code: {@code csv_format}, {@code recipe_invalid}, {@code undeliverable}, …
@@ -57,7 +58,11 @@ public record JobView(String id, JobStatus status, String source, String inputNa
     public record Failure(String code, String reason) {
     }
 
-    static JobView of(Job job) {
+    /**
+     * @param job a job
+     * @return the job as its owner sees it
+     */
+    public static JobView of(Job job) {
         String self = "/v1/jobs/" + job.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
@@ -74,6 +79,6 @@ public record JobView(String id, JobStatus status, String source, String inputNa
                 job.status() == JobStatus.PROCESSING ? Long.valueOf(job.rowsProcessed()) : null, job.attempts(),
                 failure, job.createdAt(), job.uploadedAt(), job.queuedAt(), job.startedAt(), job.succeededAt(),
                 job.downloadedAt(), job.failedAt(), job.expiredAt(), job.cancelledAt(), job.filesDeletedAt(),
-                job.dropKey(), job.pickedUpAt(), links);
+                job.dropKey(), job.pickedUpAt(), job.callbackUrl(), links);
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
 import io.signalbox.app.partner.PickupSettings;
 import io.signalbox.app.jmx.JolokiaAgent;
+import io.signalbox.app.webhook.WebhookSettings;
 import io.signalbox.localaws.LocalAws;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -106,6 +107,9 @@ public final class LocalMode {
             properties.put("signalbox.aws.secret-access-key", serviceSecret);
             properties.put("signalbox.bootstrap.tenant", TENANT);
             properties.put("signalbox.bootstrap.api-key", apiKey);
+            if (System.getenv("SIGNALBOX_WEBHOOKS_SECRETS_LOCAL") == null) {
+                properties.put("signalbox.webhooks.secrets." + TENANT, secrets.getOrGenerate("webhook-secret"));
+            }
 
             context = ApplicationContext.builder(Application.class)
                     .environments("local")
@@ -116,8 +120,9 @@ public final class LocalMode {
             server.start();
 
             String jmx = context.findBean(JolokiaAgent.class).map(agent -> agent.url().toString()).orElse("off");
-            LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
-                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
+            LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey,
+                    context.getBean(WebhookSettings.class).secrets().get(TENANT), aws.s3Endpoint().toString(), REGION,
+                    BUCKET, SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
                     partners, context.getBean(PickupSettings.class).grace(), jmx);
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
@@ -178,7 +183,8 @@ public final class LocalMode {
 
     private static void writeInfo(Path home, LocalInfo info) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("api", Map.of("url", info.apiUrl(), "apiKey", info.apiKey(), "tenant", TENANT));
+        json.put("api", Map.of("url", info.apiUrl(), "apiKey", info.apiKey(), "tenant", TENANT,
+                "webhookSecret", info.webhookSecret()));
         Map<String, Object> s3 = new LinkedHashMap<>();
         s3.put("endpoint", info.s3Endpoint());
         s3.put("region", info.region());
@@ -211,6 +217,7 @@ public final class LocalMode {
                 "Signalbox is running in local mode (started in " + took.toMillis() / 100 / 10.0 + " s)",
                 "  REST API      " + info.apiUrl(),
                 "  API key       " + info.apiKey(),
+                "  webhook key   " + info.webhookSecret() + "   (signs callbackUrl events: docs/webhooks.md)",
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
                 "  SQS endpoint  " + info.sqsEndpoint(),
                 "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)"));
@@ -228,9 +235,9 @@ public final class LocalMode {
         return String.join(System.lineSeparator(), lines);
     }
 
-    private record LocalInfo(String apiUrl, String apiKey, String s3Endpoint, String region, String bucket,
-            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home, List<LocalPartner> partners,
-            Duration pickupGrace, String jmx) {
+    private record LocalInfo(String apiUrl, String apiKey, String webhookSecret, String s3Endpoint, String region,
+            String bucket, String accessKeyId, String secretAccessKey, String sqsEndpoint, String home,
+            List<LocalPartner> partners, Duration pickupGrace, String jmx) {
     }
 
     /** A partner of local mode: its tenant's API key and its own S3 credentials on the embedded server. */
