@@ -48,12 +48,14 @@ final class JobController {
 
     private final JobService jobs;
     private final DownloadCompletions completions;
+    private final ProgressEstimator progress;
     private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions,
+    JobController(JobService jobs, DownloadCompletions completions, ProgressEstimator progress,
             @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.completions = completions;
+        this.progress = progress;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -154,7 +156,7 @@ final class JobController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     JobView get(@Parameter(hidden = true) Tenant tenant,
             @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
-        return JobView.of(jobs.find(tenant, id));
+        return progress.estimate(tenant.id(), JobView.of(jobs.find(tenant, id)));
     }
 
     @Get
@@ -166,7 +168,8 @@ final class JobController {
             @Parameter(description = "page size, 1 to 200", example = "50") @QueryValue(defaultValue = "50") int limit,
             @Parameter(description = "where the page starts: an earlier page's `next` has it")
             @Nullable @QueryValue String cursor) {
-        return jobs.list(tenant, status, limit, cursor);
+        JobPage page = jobs.list(tenant, status, limit, cursor);
+        return new JobPage(page.jobs().stream().map(view -> progress.estimate(tenant.id(), view)).toList(), page.next());
     }
 
     @Get(value = "/{id}/result")
