@@ -313,7 +313,7 @@ function jobsTable(jobs) {
       h("td", { class: "num hide-narrow" }, bytes(job.inputBytes)),
       h("td", {}, job.failure ? h("div", { class: "failure" }, job.failure.reason)
         : job.status === "PROCESSING" ? progressCell(job)
-        : job.rows != null ? job.rows.toLocaleString() + " rows" : "")))))));
+        : job.rows != null ? job.rows.toLocaleString() + " rows" : ""))))));
 }
 
 let jobsSection = null;
