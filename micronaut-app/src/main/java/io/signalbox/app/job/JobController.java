@@ -166,7 +166,8 @@ final class JobController {
     JobPage list(@Parameter(hidden = true) Tenant tenant,
             @Parameter(description = "only jobs in this status", example = "SUCCEEDED") @Nullable @QueryValue JobStatus status,
             @Parameter(description = "page size, 1 to 200", example = "50") @QueryValue(defaultValue = "50") int limit,
-            @Parameter(description = "where the page starts: an earlier page's `next` has it")
+            @Parameter(description = "where the page starts: an earlier page's `next` has it",
+                    example = "MjAyNS0wNi0wMVQxMjowMDowMFp8NWYwYzJhNGUtOGExYi00YzQ3LTlhNTUtM2YxZTBkMmI5YzEx")
             @Nullable @QueryValue String cursor) {
         JobPage page = jobs.list(tenant, status, limit, cursor);
         return new JobPage(page.jobs().stream().map(view -> progress.estimate(tenant.id(), view)).toList(), page.next());

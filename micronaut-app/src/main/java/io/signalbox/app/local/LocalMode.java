@@ -209,7 +209,8 @@ public final class LocalMode {
         List<String> lines = new ArrayList<>(List.of(
                 "",
                 "Signalbox is running in local mode (started in " + took.toMillis() / 100 / 10.0 + " s)",
-                "  REST API      " + info.apiUrl(),
+                "  Web page      " + info.apiUrl() + "/   (sign in with the API key)",
+                "  REST API      " + info.apiUrl() + "   (described at " + info.apiUrl() + "/docs)",
                 "  API key       " + info.apiKey(),
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
                 "  SQS endpoint  " + info.sqsEndpoint(),

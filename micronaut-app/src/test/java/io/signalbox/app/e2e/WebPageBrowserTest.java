@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -386,20 +387,38 @@ class WebPageBrowserTest {
         }
     }
 
-    /** Prices of four symbols, minute by minute, until the file has at least the given size; written as it goes. */
+    /**
+     * Prices of four symbols, minute by minute, until the file has at least the given size; written as it goes, in
+     * whole cents from a table of waves so that writing 200 MB takes seconds, not minutes.
+     */
     private static Path generatedPrices(Path file, long bytes) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+        long[] wave = new long[4096];
+        for (int k = 0; k < wave.length; k++) {
+            wave[k] = 10_000 + Math.round(1_500 * Math.sin(k * 2 * Math.PI * 7 / wave.length)
+                    + 400 * Math.sin(k * 2 * Math.PI * 61 / wave.length));
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write("timestamp,symbol,open,high,low,close,volume\n");
+            StringBuilder line = new StringBuilder(96);
             long written = 0;
-            double price = 100;
             for (long i = 0; written < bytes; i++) {
-                price *= 1 + Math.sin(i * 0.37) * 0.004;
-                String line = (1_735_689_600L + (i / 4) * 60L) + ",SYM" + (i % 4) + "," + price + "," + price * 1.01
-                        + "," + price * 0.99 + "," + price * 1.001 + "," + (1000 + i) + "\n";
-                out.write(line);
+                long close = wave[(int) ((i / 4 + 97 * (i % 4)) % wave.length)];
+                line.setLength(0);
+                line.append(1_735_689_600L + (i / 4) * 60L).append(",SYM").append(i % 4).append(',');
+                cents(line, close - 3).append(',');
+                cents(line, close + 12).append(',');
+                cents(line, close - 15).append(',');
+                cents(line, close).append(',').append(1000 + i % 7919).append('\n');
+                out.append(line);
                 written += line.length();
             }
         }
         return file;
+    }
+
+    private static StringBuilder cents(StringBuilder line, long cents) {
+        long fraction = cents % 100;
+        return line.append(cents / 100).append('.').append(fraction < 10 ? "0" : "").append(fraction);
     }
 }
