@@ -21,11 +21,17 @@ final class ApiDocsController {
     private static final String SWAGGER_UI_PAGE = "web/api-docs.html";
     private static final MediaType YAML = MediaType.of("application/yaml");
 
+    private final OpenApiDocument document;
+
+    ApiDocsController(OpenApiDocument document) {
+        this.document = document;
+    }
+
     @Get("/openapi.yml")
     @Operation(summary = "This document: the REST API in OpenAPI 3.1")
     @ApiResponse(responseCode = "200", description = "the document", content = @Content(mediaType = "application/yaml"))
-    HttpResponse<StreamedFile> document() {
-        return HttpResponse.ok(new StreamedFile(resource(DOCUMENT), YAML));
+    HttpResponse<String> document() {
+        return HttpResponse.ok(document.yaml()).contentType(YAML);
     }
 
     @Get("/docs")
