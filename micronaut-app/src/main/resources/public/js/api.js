@@ -61,7 +61,7 @@ export async function problemOf(response) {
 /** Calls the API with the tab's key; answers the parsed JSON, or throws an ApiError. */
 export async function call(path, options = {}) {
   const headers = Object.assign({ Authorization: authorization(), Accept: "application/json" }, options.headers || {});
-  const response = await fetch(url(path), Object.assign({}, options, { headers }));
+  const response = await fetch(url(path), Object.assign({ cache: "no-store" }, options, { headers }));
   if (!response.ok) {
     throw await problemOf(response);
   }

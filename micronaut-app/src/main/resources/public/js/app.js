@@ -50,7 +50,11 @@ function duration(seconds) {
 }
 
 function when(instant) {
-  return instant ? new Date(instant).toLocaleString() : "";
+  return instant ? new Date(instant).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" }) : "";
+}
+
+function shortly(instant) {
+  return instant ? new Date(instant).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" }) : "";
 }
 
 function percent(value) {
@@ -309,7 +313,7 @@ function jobsTable(jobs) {
     h("tbody", {}, jobs.map((job) => h("tr", { "data-job": job.id, "data-status": job.status },
       h("td", {}, h("a", { href: "#/jobs/" + job.id }, job.inputName)),
       h("td", {}, statusBadge(job.status)),
-      h("td", { class: "hide-narrow" }, when(job.createdAt)),
+      h("td", { class: "hide-narrow nowrap", title: when(job.createdAt) }, shortly(job.createdAt)),
       h("td", { class: "num hide-narrow" }, bytes(job.inputBytes)),
       h("td", {}, job.failure ? h("div", { class: "failure" }, job.failure.reason)
         : job.status === "PROCESSING" ? progressCell(job)
@@ -337,7 +341,7 @@ function renderJobs() {
   document.title = "Jobs · Signalbox";
   jobsSection = h("section", { class: "panel", "aria-labelledby": "jobs-title" },
     h("h2", { id: "jobs-title" }, "Jobs"), h("div", { class: "jobs-body" }, h("p", { class: "muted" }, "Loading…")));
-  main.replaceChildren(h("h1", {}, "Your jobs"), uploadPanel(), jobsSection);
+  main.replaceChildren(h("h1", {}, "Your jobs"), h("div", { class: "jobs-layout" }, uploadPanel(), jobsSection));
   refreshJobs();
 }
 
@@ -391,7 +395,9 @@ async function download(job, button, outcome) {
   button.disabled = true;
   outcome.replaceChildren(h("span", { class: "muted" }, "Downloading…"));
   try {
-    const response = await fetch(api.url(`/v1/jobs/${job.id}/result`), { headers: { Authorization: api.authorization() } });
+    // no-store: a copy from the browser's cache is no download, and must not hide that the result is gone.
+    const response = await fetch(api.url(`/v1/jobs/${job.id}/result`),
+      { headers: { Authorization: api.authorization() }, cache: "no-store" });
     if (!response.ok) throw await api.problemOf(response);
     const name = (/filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") || "") || [])[1]
       || "result.csv";

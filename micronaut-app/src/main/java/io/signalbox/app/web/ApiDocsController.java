@@ -27,14 +27,14 @@ final class ApiDocsController {
         this.document = document;
     }
 
-    @Get("/openapi.yml")
+    @Get(value = "/openapi.yml", produces = "application/yaml")
     @Operation(summary = "This document: the REST API in OpenAPI 3.1")
     @ApiResponse(responseCode = "200", description = "the document", content = @Content(mediaType = "application/yaml"))
     HttpResponse<String> document() {
         return HttpResponse.ok(document.yaml()).contentType(YAML);
     }
 
-    @Get("/docs")
+    @Get(value = "/docs", produces = MediaType.TEXT_HTML)
     @Operation(summary = "Swagger UI over this document, to read and try the API in a browser")
     @ApiResponse(responseCode = "200", description = "the page", content = @Content(mediaType = MediaType.TEXT_HTML))
     HttpResponse<StreamedFile> swaggerUi() {

@@ -8,10 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.signalbox.app.api.ApiException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 
@@ -26,14 +23,10 @@ final class WebJarController {
         this.webJars = webJars;
     }
 
-    @Get("/{name}/{+path}")
-    @Operation(summary = "A file of a JavaScript library the page and the API docs use",
-            description = "Served from the WebJar in the application's jar, without its version in the path, so that "
-                    + "the page works offline.")
-    @ApiResponse(responseCode = "200", description = "the file", content = @Content(mediaType = "application/javascript"))
-    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    HttpResponse<StreamedFile> file(@Parameter(example = "uplot") @PathVariable String name,
-            @Parameter(example = "dist/uPlot.iife.min.js") @PathVariable String path) {
+    // Described in src/main/openapi/components.yml: the generator drops the {+path} of a path that spans segments.
+    @Hidden
+    @Get(value = "/{name}/{+path}", produces = MediaType.ALL)
+    HttpResponse<StreamedFile> file(@PathVariable String name, @PathVariable String path) {
         String resource = webJars.resource(name, path);
         InputStream content = resource == null ? null : WebJarController.class.getClassLoader().getResourceAsStream(resource);
         if (content == null) {

@@ -78,7 +78,9 @@ class ApiDescriptionEndToEndTest {
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             if (path.startsWith("/v1/")) {
                 assertThat(responses).as(name).containsKey("401");
-                assertThat(responses.keySet()).as(name + " has an error answer besides 401")
+            }
+            if (operation.containsKey("parameters") || operation.containsKey("requestBody")) {
+                assertThat(responses.keySet()).as(name + " takes input, so it has an answer to bad input")
                         .anyMatch(status -> status.startsWith("4") && !status.equals("401"));
             }
         }));

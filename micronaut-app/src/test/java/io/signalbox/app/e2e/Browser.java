@@ -64,9 +64,12 @@ final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of(
                     "download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));
+            // chromedriver and Chromium write to a file of their own: on the test JVM's standard output they would
+            // garble what the test runner's fork reports through it.
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
+                    .withLogFile(profile.resolve("chromedriver.log").toFile())
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
