@@ -313,7 +313,7 @@ function jobsTable(jobs) {
     h("tbody", {}, jobs.map((job) => h("tr", { "data-job": job.id, "data-status": job.status },
       h("td", {}, h("a", { href: "#/jobs/" + job.id }, job.inputName)),
       h("td", {}, statusBadge(job.status)),
-      h("td", { class: "hide-narrow nowrap", title: when(job.createdAt) }, shortly(job.createdAt)),
+      h("td", { class: "hide-narrow", title: when(job.createdAt) }, shortly(job.createdAt)),
       h("td", { class: "num hide-narrow" }, bytes(job.inputBytes)),
       h("td", {}, job.failure ? h("div", { class: "failure" }, job.failure.reason)
         : job.status === "PROCESSING" ? progressCell(job)

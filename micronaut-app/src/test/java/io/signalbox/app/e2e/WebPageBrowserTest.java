@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -283,14 +282,17 @@ class WebPageBrowserTest {
         Object foreign = js("return performance.getEntriesByType('resource').map(r => r.name)"
                 + ".filter(n => !n.startsWith(location.origin))");
         assertThat((List<?>) foreign).as("requests to other origins").isEmpty();
+        // A desktop window cannot be narrower than 500 px: a phone's width is emulated.
+        browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
-            browser.driver().manage().window().setSize(new Dimension(390, 844));
             browser.driver().navigate().refresh();
             await("the job list", () -> browser.driver().findElements(By.id("jobs-title")).isEmpty() ? null : true);
+            assertThat(js("return window.innerWidth")).isEqualTo(390L);
             Object overflow = js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(((Number) overflow).longValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
         } finally {
-            browser.driver().manage().window().setSize(new Dimension(1440, 900));
+            browser.driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
