@@ -133,7 +133,7 @@ async function loadPresets() {
 
 function uploadPanel() {
   const fileInput = h("input", { id: "files", type: "file", multiple: true, accept: ".csv,.gz,text/csv,application/gzip",
-    class: "visually-hidden" });
+    class: "visually-hidden", tabindex: "-1" });
   const chosen = h("p", { class: "muted", id: "chosen", "aria-live": "polite" }, "No file chosen.");
   let files = [];
   const setFiles = (list) => {

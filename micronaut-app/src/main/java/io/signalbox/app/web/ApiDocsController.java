@@ -8,12 +8,14 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 
 /** The API described: the OpenAPI document generated from the controllers at build time, and Swagger UI over it. */
 @Controller
 @Tag(name = "page")
+@SecurityRequirements // none: the documentation is public
 final class ApiDocsController {
 
     /** Where the build writes the OpenAPI document (openapi.properties names it). */
