@@ -152,7 +152,10 @@ final class JobController {
 
     @Get("/{id}")
     @Operation(summary = "The job: status, timestamps, sizes, rows, progress while it runs, failure reason, links")
-    @ApiResponse(responseCode = "200", description = "the job")
+    @ApiResponse(responseCode = "200", description = "the job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobView.class), examples = {
+                @ExampleObject(name = "processing", ref = "#/components/examples/ProcessingJob"),
+                @ExampleObject(name = "failed", ref = "#/components/examples/FailedJob")}))
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     JobView get(@Parameter(hidden = true) Tenant tenant,
             @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
