@@ -16,37 +16,36 @@ import io.signalbox.processors.recipe.RecipeException;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 
-/** Turns the application's typed exceptions into JSON error answers. */
+/** Turns the application's typed exceptions into problem details. */
 final class ApiExceptionHandlers {
 
     private ApiExceptionHandlers() {
     }
 
-    @Produces
+    @Produces(ApiError.MEDIA_TYPE)
     @Singleton
     @Requires(classes = {ApiException.class, ExceptionHandler.class})
     static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
 
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, ApiException exception) {
-            return HttpResponse.<ApiError>status(exception.status())
-                    .body(new ApiError(exception.code(), exception.getMessage()));
+            return ApiError.of(exception.status(), exception.code(), exception.getMessage()).toResponse();
         }
     }
 
-    @Produces
+    @Produces(ApiError.MEDIA_TYPE)
     @Singleton
     @Requires(classes = {BadInputException.class, ExceptionHandler.class})
     static final class BadInputHandler implements ExceptionHandler<BadInputException, HttpResponse<ApiError>> {
 
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, BadInputException exception) {
-            return HttpResponse.<ApiError>status(HttpStatus.UNPROCESSABLE_ENTITY).body(toError(exception));
+            return toError(exception).toResponse();
         }
     }
 
     /** A query value, header or path variable that is not of its type, named with what it should be. */
-    @Produces
+    @Produces(ApiError.MEDIA_TYPE)
     @Singleton
     @Replaces(ConversionErrorHandler.class)
     @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
@@ -57,9 +56,8 @@ final class ApiExceptionHandlers {
         public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException exception) {
             Argument<?> argument = exception.getArgument();
             Object found = exception.getConversionError().getOriginalValue().orElse(null);
-            return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(new ApiError("bad_request",
-                    "parameter " + argument.getName() + ": \"" + found + "\" is invalid; expected "
-                            + expected(argument.getType())));
+            return ApiError.of(HttpStatus.BAD_REQUEST, "bad_request", "parameter " + argument.getName() + ": \""
+                    + found + "\" is invalid; expected " + expected(argument.getType())).toResponse();
         }
 
         private static String expected(Class<?> type) {
@@ -75,15 +73,16 @@ final class ApiExceptionHandlers {
 
     /**
      * @param exception bad input
-     * @return the error body naming where the problem is
+     * @return the problem, a 422 naming where it is
      */
     static ApiError toError(BadInputException exception) {
+        HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
         if (exception instanceof RecipeException recipe) {
-            return new ApiError(recipe.code(), recipe.getMessage(), recipe.path(), null, null, null);
+            return ApiError.located(status, recipe.code(), recipe.getMessage(), recipe.path(), null, null, null);
         }
         if (exception instanceof CsvFormatException csv) {
-            return new ApiError(csv.code(), csv.getMessage(), null, csv.file(), csv.line(), csv.column());
+            return ApiError.located(status, csv.code(), csv.getMessage(), null, csv.file(), csv.line(), csv.column());
         }
-        return new ApiError(exception.code(), exception.getMessage());
+        return ApiError.of(status, exception.code(), exception.getMessage());
     }
 }

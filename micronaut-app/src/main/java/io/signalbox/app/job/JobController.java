@@ -24,12 +24,23 @@ import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.app.webhook.CallbackUrls;
 import io.signalbox.processors.recipe.Recipes;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The jobs API: upload, poll, list, download once, summary, cancel. Binds, delegates, maps to HTTP. */
 @Controller("/v1/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "jobs")
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 final class JobController {
 
     private static final String DEFAULT_PRESET = "default";
@@ -39,25 +50,52 @@ final class JobController {
     private final JobService jobs;
     private final DownloadCompletions completions;
     private final CallbackUrls callbackUrls;
+    private final ProgressEstimator progress;
     private final long maxUploadBytes;
 
     JobController(JobService jobs, DownloadCompletions completions, CallbackUrls callbackUrls,
-            @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
+            ProgressEstimator progress, @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.completions = completions;
         this.callbackUrls = callbackUrls;
+        this.progress = progress;
         this.maxUploadBytes = maxUploadBytes;
     }
 
     /** The file is the whole body, e.g. {@code curl --data-binary @prices.csv -H 'Content-Type: text/csv'}. */
     @Post(consumes = {MediaType.TEXT_CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM,
             "application/gzip", "application/x-gzip"})
-    HttpResponse<JobView> upload(Tenant tenant, @Nullable @Body InputStream body,
-            @Nullable @QueryValue("recipe") String preset, @Nullable @QueryValue("name") String name,
+    @Operation(summary = "Upload a file and create its job",
+            description = "The body is the file (CSV, optionally gzip-compressed), or a multipart form with the parts "
+                    + "`recipe`, `signals` and `file` in that order. The file streams to storage as it arrives; the job "
+                    + "is queued once it is stored.",
+            requestBody = @RequestBody(required = true, content = {
+                @Content(mediaType = MediaType.TEXT_CSV, schema = @Schema(type = "string", format = "binary"),
+                        examples = @ExampleObject(name = "prices", value = "date,symbol,open,high,low,close,volume\n"
+                                + "2024-01-02,AAPL,187.15,188.44,183.89,185.64,82488700")),
+                @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "#/components/schemas/UploadForm"))}))
+    @ApiResponse(responseCode = "202", description = "the job was created; `Location` is its URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(responseCode = "200", description = "a retry with the same `Idempotency-Key`: the job made then")
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/UnprocessableContent")
+    HttpResponse<JobView> upload(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(hidden = true) @Nullable @Body InputStream body,
+            @Parameter(description = "a preset's name; the default preset without it", example = "default")
+            @Nullable @QueryValue("recipe") String preset,
+            @Parameter(description = "the file's name, kept with the job and used for the result's", example = "prices.csv")
+            @Nullable @QueryValue("name") String name,
+            @Parameter(description = "an http(s) URL that receives the job's events as signed webhooks",
+                    example = "https://example.com/hooks/signalbox")
             @Nullable @QueryValue(CallbackUrls.FIELD) String callbackUrl,
+            @Parameter(description = "makes a retry answer the same job (1 to 255 characters)", example = "upload-2025-06-01-a")
             @Nullable @Header("Idempotency-Key") String idempotencyKey,
-            @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-            @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
+            @Parameter(hidden = true) @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @Parameter(hidden = true) @Header(HttpHeaders.CONTENT_TYPE) String contentType) {
         if (body == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload",
                     "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
@@ -73,6 +111,7 @@ final class JobController {
      * prices). Each part is streamed as it arrives, so no file is held anywhere.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Hidden // described with upload(): a document has one operation per path and method
     HttpResponse<JobView> uploadForm(Tenant tenant, @Nullable @Body InputStream body,
             @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @QueryValue("recipe") String preset,
             @Nullable @QueryValue("name") String name, @Nullable @QueryValue(CallbackUrls.FIELD) String callbackUrl,
@@ -122,18 +161,43 @@ final class JobController {
     }
 
     @Get("/{id}")
-    JobView get(Tenant tenant, @PathVariable String id) {
-        return JobView.of(jobs.find(tenant, id));
+    @Operation(summary = "The job: status, timestamps, sizes, rows, progress while it runs, failure reason, links")
+    @ApiResponse(responseCode = "200", description = "the job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobView.class), examples = {
+                @ExampleObject(name = "processing", ref = "#/components/examples/ProcessingJob"),
+                @ExampleObject(name = "failed", ref = "#/components/examples/FailedJob")}))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    JobView get(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
+        return progress.estimate(tenant.id(), JobView.of(jobs.find(tenant, id)));
     }
 
     @Get
-    JobPage list(Tenant tenant, @Nullable @QueryValue JobStatus status, @QueryValue(defaultValue = "50") int limit,
+    @Operation(summary = "The caller's jobs, newest first, a page at a time")
+    @ApiResponse(responseCode = "200", description = "a page of jobs; `next` is the next page's URL")
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    JobPage list(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(description = "only jobs in this status", example = "SUCCEEDED") @Nullable @QueryValue JobStatus status,
+            @Parameter(description = "page size, 1 to 200", example = "50") @QueryValue(defaultValue = "50") int limit,
+            @Parameter(description = "where the page starts: an earlier page's `next` has it",
+                    example = "MjAyNS0wNi0wMVQxMjowMDowMFp8NWYwYzJhNGUtOGExYi00YzQ3LTlhNTUtM2YxZTBkMmI5YzEx")
             @Nullable @QueryValue String cursor) {
-        return jobs.list(tenant, status, limit, cursor);
+        JobPage page = jobs.list(tenant, status, limit, cursor);
+        return new JobPage(page.jobs().stream().map(view -> progress.estimate(tenant.id(), view)).toList(), page.next());
     }
 
     @Get(value = "/{id}/result")
-    HttpResponse<StreamedFile> result(Tenant tenant, @PathVariable String id) {
+    @Operation(summary = "Download the result, once",
+            description = "Streams the result. Once the whole body was sent, the job becomes DOWNLOADED and its input "
+                    + "and result are deleted; after that the answer is 410.")
+    @ApiResponse(responseCode = "200", description = "the result (CSV, or gzip when the recipe asked for it)",
+            content = {@Content(mediaType = MediaType.TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "410", ref = "#/components/responses/Gone")
+    HttpResponse<StreamedFile> result(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
         JobService.ResultDownload download = jobs.openResult(tenant, id);
         String token = completions.register(() -> jobs.completeDownload(download.job()));
         StreamedFile file = new StreamedFile(download.content(),
@@ -144,13 +208,27 @@ final class JobController {
     }
 
     @Get(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<byte[]> summary(Tenant tenant, @PathVariable String id) {
+    @Operation(summary = "The job's summary: what was read and written, the conventions, figures per symbol",
+            description = "Kept after the files are deleted. docs/summary.md describes every field.")
+    @ApiResponse(responseCode = "200", description = "the summary document", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"),
+            examples = @ExampleObject(name = "summary", value = "{\"version\":1,\"recipe\":\"default\","
+                    + "\"input\":{\"file\":\"prices.csv\",\"rows\":520},"
+                    + "\"symbols\":{\"AAPL\":{\"rows\":260,\"total_return\":0.084,\"sharpe\":0.91}}}")))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    HttpResponse<byte[]> summary(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
         return HttpResponse.ok(jobs.summary(tenant, id).getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Delete("/{id}")
-    JobView cancel(Tenant tenant, @PathVariable String id) {
+    @Operation(summary = "Cancel a job that has not finished, or delete a finished job's files now")
+    @ApiResponse(responseCode = "200", description = "the job afterwards")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    JobView cancel(@Parameter(hidden = true) Tenant tenant,
+            @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
         return JobView.of(jobs.cancel(tenant, id));
     }
 

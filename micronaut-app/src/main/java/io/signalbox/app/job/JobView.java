@@ -37,6 +37,7 @@ import java.util.Map;
  * @param objectKey the key a dropped file was dropped under
  * @param pickedUpAt when the partner last picked up a dropped file's result
  * @param callbackUrl where the job's webhook events go, when the job names its own callback URL
+ * @param progress how far a processing job has come
  * @param links where to go next
  */
 @Serdeable
@@ -48,7 +49,37 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         @Nullable Instant startedAt, @Nullable Instant succeededAt, @Nullable Instant downloadedAt,
         @Nullable Instant failedAt, @Nullable Instant expiredAt, @Nullable Instant cancelledAt,
         @Nullable Instant filesDeletedAt, @Nullable String objectKey, @Nullable Instant pickedUpAt,
-        @Nullable String callbackUrl, Map<String, String> links) {
+        @Nullable String callbackUrl, @Nullable Progress progress, Map<String, String> links) {
+
+    /**
+     * How far a processing job has come. Rows are counted as they are read, so the total is an estimate from the
+     * input's size and the bytes per row of its start; there is none for a gzip-compressed input.
+     *
+     * @param rowsProcessed rows read so far
+     * @param rowsExpected the estimated rows of the whole input, or {@code null} when there is no estimate
+     * @param percent {@code rowsProcessed} of {@code rowsExpected} in whole percent, at most 99 until the job ends,
+     *     or {@code null} when there is no estimate
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Progress(long rowsProcessed, @Nullable Long rowsExpected, @Nullable Integer percent) {
+    }
+
+    /**
+     * @param rowsExpected the estimated rows of the whole input
+     * @return this view with its progress measured against that estimate
+     */
+    JobView withExpectedRows(long rowsExpected) {
+        if (progress == null) {
+            return this;
+        }
+        long expected = Math.max(rowsExpected, progress.rowsProcessed());
+        int percent = (int) Math.min(99, 100 * progress.rowsProcessed() / Math.max(1, expected));
+        return new JobView(id, status, source, inputName, recipe, inputBytes, inputSha256, resultBytes, rows,
+                rowsSkipped, symbols, rowsProcessed, attempts, failure, createdAt, uploadedAt, queuedAt, startedAt,
+                succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt, objectKey, pickedUpAt,
+                callbackUrl, new Progress(progress.rowsProcessed(), expected, percent), links);
+    }
 
     /**
      * @param code a stable code: {@code csv_format}, {@code recipe_invalid}, {@code undeliverable}, …
@@ -79,6 +110,7 @@ public record JobView(String id, JobStatus status, String source, String inputNa
                 job.status() == JobStatus.PROCESSING ? Long.valueOf(job.rowsProcessed()) : null, job.attempts(),
                 failure, job.createdAt(), job.uploadedAt(), job.queuedAt(), job.startedAt(), job.succeededAt(),
                 job.downloadedAt(), job.failedAt(), job.expiredAt(), job.cancelledAt(), job.filesDeletedAt(),
-                job.dropKey(), job.pickedUpAt(), job.callbackUrl(), links);
+                job.dropKey(), job.pickedUpAt(), job.callbackUrl(),
+                job.status() == JobStatus.PROCESSING ? new Progress(job.rowsProcessed(), null, null) : null, links);
     }
 }

@@ -215,7 +215,8 @@ public final class LocalMode {
         List<String> lines = new ArrayList<>(List.of(
                 "",
                 "Signalbox is running in local mode (started in " + took.toMillis() / 100 / 10.0 + " s)",
-                "  REST API      " + info.apiUrl(),
+                "  Web page      " + info.apiUrl() + "/   (sign in with the API key)",
+                "  REST API      " + info.apiUrl() + "   (described at " + info.apiUrl() + "/docs)",
                 "  API key       " + info.apiKey(),
                 "  webhook key   " + info.webhookSecret() + "   (signs callbackUrl events: docs/webhooks.md)",
                 "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -50,8 +51,7 @@ public final class BearerAuthFilter {
     }
 
     private static HttpResponse<?> unauthorized(String message) {
-        return HttpResponse.unauthorized()
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"signalbox\"")
-                .body(new ApiError("unauthorized", message));
+        return ApiError.of(HttpStatus.UNAUTHORIZED, "unauthorized", message).toResponse()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"signalbox\"");
     }
 }

@@ -81,7 +81,7 @@ class JobApiEndToEndTest {
         HttpResponse<String> again = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(json(again.body()).get("error").asText()).isEqualTo("gone");
-        assertThat(json(again.body()).get("message").asText()).contains("was downloaded at");
+        assertThat(json(again.body()).get("detail").asText()).contains("was downloaded at");
         HttpResponse<String> summary = jobs.get("/v1/jobs/" + id + "/summary");
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(json(summary.body()).get("input").get("rows").asLong()).isEqualTo(520);
@@ -190,7 +190,7 @@ class JobApiEndToEndTest {
         HttpResponse<String> wrong = signalbox.send(HttpRequest.newBuilder(signalbox.uri("/v1/jobs"))
                 .header("Authorization", "Bearer sbx_not_a_key").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(json(wrong.body()).get("message").asText()).isEqualTo("the API key is not valid");
+        assertThat(json(wrong.body()).get("detail").asText()).isEqualTo("the API key is not valid");
     }
 
     @Test
@@ -232,7 +232,7 @@ class JobApiEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode error = json(response.body());
         assertThat(error.get("error").asText()).isEqualTo("recipe_invalid");
-        assertThat(error.get("message").asText()).contains("no-such-preset");
+        assertThat(error.get("detail").asText()).contains("no-such-preset");
         assertThat(error.get("path").asText()).startsWith("$");
         assertThat(countJobs()).isEqualTo(jobsBefore);
         assertThat(signalbox.keys("uploads/")).hasSize(uploadsBefore);
@@ -280,19 +280,19 @@ class JobApiEndToEndTest {
 
         HttpResponse<String> badCursor = jobs.get("/v1/jobs?cursor=nonsense");
         assertThat(badCursor.statusCode()).isEqualTo(400);
-        assertThat(json(badCursor.body()).get("message").asText()).contains("cursor");
+        assertThat(json(badCursor.body()).get("detail").asText()).contains("cursor");
     }
 
     @Test
     void namesTheQueryParameterThatIsNotOfItsTypeAndWhatItExpects() {
         HttpResponse<String> badStatus = jobs.get("/v1/jobs?status=FINISHED");
         assertThat(badStatus.statusCode()).isEqualTo(400);
-        assertThat(json(badStatus.body()).get("message").asText()).isEqualTo("parameter status: \"FINISHED\" is invalid;"
+        assertThat(json(badStatus.body()).get("detail").asText()).isEqualTo("parameter status: \"FINISHED\" is invalid;"
                 + " expected one of [AWAITING_UPLOAD, QUEUED, PROCESSING, SUCCEEDED, DOWNLOADED, FAILED, EXPIRED,"
                 + " CANCELLED]");
         HttpResponse<String> badLimit = jobs.get("/v1/jobs?limit=ten");
         assertThat(badLimit.statusCode()).isEqualTo(400);
-        assertThat(json(badLimit.body()).get("message").asText())
+        assertThat(json(badLimit.body()).get("detail").asText())
                 .isEqualTo("parameter limit: \"ten\" is invalid; expected an integer");
         assertThat(json(jobs.get("/v1/jobs?status=failed").body()).get("jobs").isArray()).isTrue();
     }
@@ -301,7 +301,7 @@ class JobApiEndToEndTest {
     void answersAnUnknownJobWith404() {
         HttpResponse<String> response = jobs.get("/v1/jobs/00000000-0000-0000-0000-000000000000");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response.body()).get("message").asText()).contains("does not exist");
+        assertThat(json(response.body()).get("detail").asText()).contains("does not exist");
         assertThat(jobs.get("/v1/jobs/not-a-uuid").statusCode()).isEqualTo(404);
     }
 

@@ -145,7 +145,7 @@ class JobRecoveryEndToEndTest {
         assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
         HttpResponse<String> result = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(result.statusCode()).isEqualTo(410);
-        assertThat(json(result.body()).get("message").asText()).contains("expired");
+        assertThat(json(result.body()).get("detail").asText()).contains("expired");
     }
 
     private static String awaitLastError(String id) throws Exception {
