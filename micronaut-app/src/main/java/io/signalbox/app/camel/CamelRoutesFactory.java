@@ -17,6 +17,7 @@ import io.signalbox.routes.pickup.ResultPickups;
 import io.signalbox.routes.process.JobExecution;
 import io.signalbox.routes.process.JobProcessor;
 import io.signalbox.routes.process.ProcessRoutes;
+import io.signalbox.routes.storage.PartStorage;
 import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.routes.storage.StreamingUpload;
 import jakarta.inject.Singleton;
@@ -33,7 +34,8 @@ public class CamelRoutesFactory {
 
     @Singleton
     StreamingUpload streamingUpload(S3Client s3, StorageSettings storage) {
-        return new StreamingUpload(s3, storage.bucket(), storage.partSizeBytes());
+        return new StreamingUpload(s3, storage.bucket(), storage.partSchedule(),
+                PartStorage.inTemporaryFolder(storage.maxPartInMemoryBytes()));
     }
 
     @Singleton
@@ -57,9 +59,8 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    ProcessRoutes processRoutes(JobExecution execution, SignalEngine engine, S3Client s3, StorageSettings storage) {
-        return new ProcessRoutes(execution,
-                new JobProcessor(engine, s3, storage.bucket(), storage.partSizeBytes(), execution));
+    ProcessRoutes processRoutes(JobExecution execution, SignalEngine engine, S3Client s3, StreamingUpload results) {
+        return new ProcessRoutes(execution, new JobProcessor(engine, s3, results, execution));
     }
 
     @Singleton

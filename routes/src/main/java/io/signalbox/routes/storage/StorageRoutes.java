@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
 
-    /** Body: an InputStream; headers: the S3 key and content type, and the length when it is known. */
+    /**
+     * Body: an InputStream; headers: the S3 key and content type, and the length when it is known. A body of known
+     * length that fits S3's 10,000 parts of the configured size streams straight through; any other one goes part by
+     * part, with parts that grow as it does.
+     */
     public static final String STORE = "direct:storage-store";
     /** Header: the S3 key. Answers the object's stream. */
     public static final String OPEN = "direct:storage-open";
@@ -45,7 +49,7 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public void configure() {
         from(STORE).routeId("storage-store").shutdownRoute(ShutdownRoute.Defer)
                 .choice()
-                    .when(header(AWS2S3Constants.CONTENT_LENGTH).isNotNull())
+                    .when(method(streamingUpload, "fitsFixedParts(${header." + AWS2S3Constants.CONTENT_LENGTH + "})"))
                         .to(aws2S3("{{signalbox.storage.bucket}}").multiPartUpload(true)
                                 .partSize("{{signalbox.storage.part-size-bytes}}"))
                     .otherwise()
