@@ -3,10 +3,15 @@ package io.signalbox.app.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job row: the single source of truth for a job's status and history. */
+/**
+ * A job row: the single source of truth for a job's status and history. Once its files are gone it keeps a deletion
+ * receipt: {@code deletedAt}, {@code deletedBecause} and {@code deletedKeys}.
+ */
 @MappedEntity("jobs")
 public record Job(
         @Id UUID id,
@@ -51,7 +56,11 @@ public record Job(
         @Nullable Instant pickedUpAt,
         @Nullable Instant pickupDueAt,
         @Nullable Instant outboxWrittenAt,
-        @Nullable Instant outboxDeletedAt) {
+        @Nullable Instant outboxDeletedAt,
+        @Nullable String resultSha256,
+        @Nullable Instant deletedAt,
+        @Nullable String deletedBecause,
+        @TypeDef(type = DataType.STRING_ARRAY) String[] deletedKeys) {
 
     /**
      * A job whose file is about to be uploaded.
@@ -72,7 +81,7 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null, new String[0]);
     }
 
     /**

@@ -62,13 +62,13 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
 
     @Query("""
             UPDATE jobs SET status = 'SUCCEEDED', succeeded_at = now(), updated_at = now(),
-                            result_key = :resultKey, result_bytes = :resultBytes, input_bytes = :inputBytes,
-                            input_sha256 = :inputSha256, row_count = :rowCount, rows_skipped = :rowsSkipped,
-                            symbol_count = :symbolCount, rows_processed = :rowCount, summary_json = :summaryJson,
-                            last_error = NULL
+                            result_key = :resultKey, result_bytes = :resultBytes, result_sha256 = :resultSha256,
+                            input_bytes = :inputBytes, input_sha256 = :inputSha256, row_count = :rowCount,
+                            rows_skipped = :rowsSkipped, symbol_count = :symbolCount, rows_processed = :rowCount,
+                            summary_json = :summaryJson, last_error = NULL
             WHERE id = :id AND status = 'PROCESSING' AND attempts = :attempt""")
-    int succeed(UUID id, int attempt, String resultKey, long resultBytes, long inputBytes, String inputSha256,
-            long rowCount, long rowsSkipped, int symbolCount, String summaryJson);
+    int succeed(UUID id, int attempt, String resultKey, long resultBytes, String resultSha256, long inputBytes,
+            String inputSha256, long rowCount, long rowsSkipped, int symbolCount, String summaryJson);
 
     @Query("""
             UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(),

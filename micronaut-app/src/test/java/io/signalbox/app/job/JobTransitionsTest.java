@@ -75,7 +75,8 @@ class JobTransitionsTest {
         assertThatThrownBy(() -> execution.progress(first, 100_000))
                 .isInstanceOf(JobAbandonedException.class)
                 .hasMessageContaining("attempt 1 of job " + job.id());
-        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultPrefix() + "result.csv", 1, 1, "x", 1, 0, 1, "{}")).isZero();
+        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultPrefix() + "result.csv", 1, "00".repeat(32), 1, "x", 1,
+                0, 1, "{}")).isZero();
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
     }
 
@@ -83,7 +84,7 @@ class JobTransitionsTest {
     void recordsWhatASuccessfulRunProduced() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), claimed.resultPrefix() + "result.csv", 40_000, report(520, 2), "{\"rows\":520}"));
+        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), claimed.resultPrefix() + "result.csv", 40_000, "cd".repeat(32), report(520, 2), "{\"rows\":520}"));
 
         Job done = jobs.findById(job.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -91,6 +92,8 @@ class JobTransitionsTest {
         assertThat(done.symbolCount()).isEqualTo(2);
         assertThat(done.inputSha256()).isEqualTo("ab".repeat(32));
         assertThat(done.resultKey()).isEqualTo(claimed.resultPrefix() + "result.csv");
+        assertThat(done.resultBytes()).isEqualTo(40_000);
+        assertThat(done.resultSha256()).isEqualTo("cd".repeat(32));
         assertThat(done.summaryJson()).isEqualTo("{\"rows\":520}");
         assertThat(done.succeededAt()).isNotNull();
         assertThat(execution.claim(job.id().toString(), "message-1")).isNull();
@@ -126,7 +129,7 @@ class JobTransitionsTest {
     void aDeadLetterNeverUndoesAFinishedJob() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
         execution.failUndeliverable(job.id().toString());
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
     }
@@ -135,7 +138,7 @@ class JobTransitionsTest {
     void downloadsASucceededJobOnlyOnce() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
         assertThat(jobs.markDownloaded(job.id())).isEqualTo(1);
         assertThat(jobs.markDownloaded(job.id())).isZero();
         assertThat(jobs.cancel(job.id())).isZero();
@@ -146,7 +149,7 @@ class JobTransitionsTest {
         Job waiting = newJob();
         Job done = queuedJob();
         ClaimedJob claimed = execution.claim(done.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
 
         jobs.expire(3600, 3600);
         assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);

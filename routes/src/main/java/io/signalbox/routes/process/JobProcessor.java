@@ -6,6 +6,7 @@ import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.processors.recipe.Recipe;
 import io.signalbox.processors.recipe.Recipes;
 import io.signalbox.routes.storage.HashingInputStream;
+import io.signalbox.routes.storage.HashingOutputStream;
 import io.signalbox.routes.storage.S3MultipartOutputStream;
 import io.signalbox.routes.storage.StreamingUpload;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Runs the signal engine over one job's input as it streams from S3, streaming the result back to S3.
  *
  * <p>Memory: one S3 part buffer for the result (parts beyond the in-memory limit go to a temporary file on local
- * disk) and the summary document; the input (and the signals file that may come with it) is never held.
+ * disk) and the summary document; the input (and the signals file that may come with it) is never held. The result's
+ * SHA-256 is computed as it is written, so that downloads can name it without reading the object again.
  */
 public final class JobProcessor {
 
@@ -54,16 +56,17 @@ public final class JobProcessor {
         String resultKey = job.resultPrefix() + (recipe.output().gzip() ? "result.csv.gz" : "result.csv");
         String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
         S3MultipartOutputStream result = results.open(resultKey, contentType);
+        HashingOutputStream hashedResult = new HashingOutputStream(result);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         try (input; InputStream signals = openSignals(job)) {
             EngineInput files = new EngineInput(job.inputName(), hashed, signals == null ? null : job.signalsName(),
                     signals);
-            EngineReport report = engine.run(files, recipe, result, summary,
+            EngineReport report = engine.run(files, recipe, hashedResult, summary,
                     rows -> execution.progress(job, rows));
             hashed.transferTo(OutputStream.nullOutputStream());
             result.close();
-            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(), report,
-                    summary.toString(StandardCharsets.UTF_8));
+            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(),
+                    hashedResult.sha256Hex(), report, summary.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             result.abort();
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
