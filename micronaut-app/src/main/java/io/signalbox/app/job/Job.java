@@ -58,9 +58,13 @@ public record Job(
         @Nullable Instant outboxWrittenAt,
         @Nullable Instant outboxDeletedAt,
         @Nullable String resultSha256,
+        @Nullable Instant filesClaimedUntil,
         @Nullable Instant deletedAt,
         @Nullable String deletedBecause,
         @TypeDef(type = DataType.STRING_ARRAY) String[] deletedKeys) {
+
+    /** {@code deletedBecause} of a result its owner acknowledged with {@code DELETE}. */
+    public static final String ACKNOWLEDGED = "acknowledged";
 
     /**
      * A job whose file is about to be uploaded.
@@ -81,7 +85,7 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null, null, null, null, new String[0]);
+                null, null, null, null, null, null, new String[0]);
     }
 
     /**
@@ -89,6 +93,18 @@ public record Job(
      */
     public boolean dropped() {
         return source == JobSource.DROP;
+    }
+
+    /**
+     * @param now the time
+     * @return after a complete REST download, the end of the grace window within which the result can be downloaded
+     *     again; {@code null} when it cannot be, or no longer
+     */
+    @Nullable
+    public Instant downloadableUntil(Instant now) {
+        boolean waiting = source == JobSource.API && status == JobStatus.DOWNLOADED && filesDeletedAt == null
+                && deletedBecause == null && pickupDueAt != null;
+        return waiting && pickupDueAt.isAfter(now) ? pickupDueAt : null;
     }
 
     /**

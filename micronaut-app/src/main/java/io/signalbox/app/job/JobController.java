@@ -15,18 +15,19 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signalbox.app.api.ApiException;
-import io.signalbox.app.download.DownloadCompletions;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.processors.recipe.Recipes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** The jobs API: upload, poll, list, download once, summary, cancel. Binds, delegates, maps to HTTP. */
+/**
+ * The jobs API: upload, poll, list, summary, cancel or acknowledge (downloads are {@code ResultController}'s). Binds,
+ * delegates, maps to HTTP.
+ */
 @Controller("/v1/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class JobController {
@@ -36,13 +37,10 @@ final class JobController {
     private static final int MAX_RECIPE_CHARS = 64 * 1024;
 
     private final JobService jobs;
-    private final DownloadCompletions completions;
     private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions,
-            @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
+    JobController(JobService jobs, @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
-        this.completions = completions;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -124,23 +122,13 @@ final class JobController {
         return jobs.list(tenant, status, limit, cursor);
     }
 
-    @Get(value = "/{id}/result")
-    HttpResponse<StreamedFile> result(Tenant tenant, @PathVariable String id) {
-        JobService.ResultDownload download = jobs.openResult(tenant, id);
-        String token = completions.register(() -> jobs.completeDownload(download.job()));
-        StreamedFile file = new StreamedFile(download.content(),
-                download.gzip() ? MediaType.of("application/gzip") : MediaType.TEXT_CSV_TYPE,
-                download.job().succeededAt().toEpochMilli(), download.length())
-                .attach(resultName(download.job().inputName()) + (download.gzip() ? ".gz" : ""));
-        return HttpResponse.ok(file).header(DownloadCompletions.TOKEN_HEADER, token);
-    }
-
     @Get(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON)
     HttpResponse<byte[]> summary(Tenant tenant, @PathVariable String id) {
         return HttpResponse.ok(jobs.summary(tenant, id).getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    /** Cancels a job that has not finished, or acknowledges a downloaded result: its files go now. */
     @Delete("/{id}")
     JobView cancel(Tenant tenant, @PathVariable String id) {
         return JobView.of(jobs.cancel(tenant, id));
@@ -177,11 +165,6 @@ final class JobController {
         String base = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
         String clean = base.replaceAll("[^A-Za-z0-9._ -]", "_");
         return clean.isBlank() ? "upload.csv" : clean.substring(0, Math.min(clean.length(), 200));
-    }
-
-    private static String resultName(String inputName) {
-        String base = inputName.replaceFirst("(?i)(\\.csv)?(\\.gz)?$", "");
-        return base + ".result.csv";
     }
 
     private static HttpResponse<JobView> created(JobService.Creation creation) {

@@ -43,6 +43,9 @@ final class RetentionService implements RetentionPolicy {
         }
         List<JobFiles> due = new ArrayList<>();
         for (Job job : jobs.withFilesToDelete(settings.batchSize())) {
+            if (jobs.claimFiles(job.id(), JobService.DELETION_CLAIM.toSeconds()) == 0) {
+                continue;
+            }
             due.add(new JobFiles(job.id().toString(), JobKeys.allPrefixes(job), outboxKeysGoingWith(job),
                     reason(job)));
         }
@@ -64,6 +67,7 @@ final class RetentionService implements RetentionPolicy {
         if (!files.keys().isEmpty()) {
             jobs.markOutboxDeleted(id);
         }
+        jobs.completeReceipt(id);
     }
 
     private static List<String> outboxKeysGoingWith(Job job) {
@@ -72,6 +76,9 @@ final class RetentionService implements RetentionPolicy {
     }
 
     private static String reason(Job job) {
+        if (job.deletedBecause() != null) {
+            return job.deletedBecause();
+        }
         if (job.dropped() && job.status() == JobStatus.DOWNLOADED) {
             return PARTNER_PICKUP;
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param jobId the job
  * @param prefixes key prefixes holding the job's objects
  * @param keys single objects of the job outside those prefixes (its files in a partner's outbox), deleted if there
- * @param reason why they go: {@code expired}, {@code failed}, {@code cancelled}, {@code downloaded},
+ * @param reason why they go: {@code expired}, {@code failed}, {@code cancelled}, {@code downloaded}, {@code acknowledged},
  *     {@code partner-pickup}
  */
 public record JobFiles(String jobId, List<String> prefixes, List<String> keys, String reason) {
