@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
@@ -220,6 +221,26 @@ class ResultDeliveryEndToEndTest {
         HttpResponse<String> gone = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).contains("acknowledged");
+    }
+
+    @Test
+    void deletingAJobsFilesAbortsItsUnfinishedUploadsBeforeSayingNothingIsLeft() {
+        String id = succeededJob(sample("prices.csv"));
+        String leftover = "results/acme/" + id + "/2/result.csv";
+        String uploadId = signalbox.s3().createMultipartUpload(request -> request.bucket(RunningSignalbox.BUCKET)
+                .key(leftover)).uploadId();
+        signalbox.s3().uploadPart(request -> request.bucket(RunningSignalbox.BUCKET).key(leftover).uploadId(uploadId)
+                .partNumber(1), RequestBody.fromBytes(new byte[1024]));
+
+        HttpResponse<String> cancelled = signalbox.send(signalbox.request("/v1/jobs/" + id).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        JsonNode receipt = json(cancelled.body());
+        assertThat(receipt.get("filesDeletedAt")).isNotNull();
+        assertThat(receipt.get("deletedBecause").asText()).isEqualTo("cancelled");
+        assertThat(signalbox.s3().listMultipartUploads(request -> request.bucket(RunningSignalbox.BUCKET)
+                .prefix("results/acme/" + id + "/")).uploads()).isEmpty();
     }
 
     @Test
