@@ -1,6 +1,7 @@
 package io.signalbox.app.e2e;
 
 import static io.signalbox.app.e2e.DropFolderProbe.await;
+import static io.signalbox.app.e2e.JobApiEndToEndTest.sha256;
 import static io.signalbox.app.e2e.JobsClient.json;
 import static io.signalbox.app.e2e.JobsClient.sample;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -190,14 +190,7 @@ class ResultDeliveryEndToEndTest {
         assertThat(deleted.get("deletedBecause").asText()).isEqualTo("downloaded");
         assertThat(deleted.get("filesDeletedAt")).isNotNull();
         assertThat(deleted.has("downloadableUntil")).isFalse();
-        assertThat(texts(deleted.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
-                "results/acme/" + id + "/1/result.csv");
-        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
-        assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
-        HttpResponse<String> gone = jobs.get("/v1/jobs/" + id + "/result");
-        assertThat(gone.statusCode()).isEqualTo(410);
-        assertThat(json(gone.body()).get("error").asText()).isEqualTo("gone");
-        assertThat(gone.body()).contains("grace window");
+        assertThatEverythingIsGoneAndListed(id, deleted, "grace window");
     }
 
     @Test
@@ -214,13 +207,7 @@ class ResultDeliveryEndToEndTest {
         assertThat(receipt.get("status").asText()).isEqualTo("DOWNLOADED");
         assertThat(receipt.get("deletedBecause").asText()).isEqualTo("acknowledged");
         assertThat(receipt.get("deletedAt")).isNotNull();
-        assertThat(texts(receipt.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
-                "results/acme/" + id + "/1/result.csv");
-        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
-        assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
-        HttpResponse<String> gone = jobs.get("/v1/jobs/" + id + "/result");
-        assertThat(gone.statusCode()).isEqualTo(410);
-        assertThat(gone.body()).contains("acknowledged");
+        assertThatEverythingIsGoneAndListed(id, receipt, "acknowledged");
     }
 
     @Test
@@ -269,6 +256,18 @@ class ResultDeliveryEndToEndTest {
         assertThat(unchanged.headers().firstValue("ETag")).hasValue(tag);
         JobsClient.pause(Duration.ofSeconds(1));
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    /** The receipt lists input and result, neither is stored any more, and the result answers 410 saying why. */
+    private static void assertThatEverythingIsGoneAndListed(String id, JsonNode receipt, String why) {
+        assertThat(texts(receipt.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
+                "results/acme/" + id + "/1/result.csv");
+        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
+        assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
+        HttpResponse<String> gone = jobs.get("/v1/jobs/" + id + "/result");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(json(gone.body()).get("error").asText()).isEqualTo("gone");
+        assertThat(gone.body()).contains(why);
     }
 
     private static String succeededJob(byte[] prices) {
@@ -336,10 +335,6 @@ class ResultDeliveryEndToEndTest {
         byte[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String reprDigest(String sha256Hex) {
