@@ -162,11 +162,12 @@ public final class ResultDownloads {
                 if (job.downloadableUntil(Instant.now()) != null) {
                     return job;
                 }
-                throw gone(job, "was downloaded at " + job.downloadedAt() + (Job.ACKNOWLEDGED.equals(job.deletedBecause())
-                        ? " and acknowledged" : " and its grace window for repeated downloads ended at "
-                        + job.pickupDueAt()) + "; it is gone");
+                String after = Job.ACKNOWLEDGED.equals(job.deletedBecause()) ? " and acknowledged"
+                        : " and its grace window for repeated downloads ended at " + job.pickupDueAt();
+                throw gone(job, "was downloaded at " + job.downloadedAt() + after + "; it is gone");
             }
-            case EXPIRED -> throw gone(job, "expired at " + job.expiredAt() + " without being downloaded and was deleted");
+            case EXPIRED -> throw gone(job, "expired at " + job.expiredAt()
+                    + " without being downloaded and was deleted");
             case CANCELLED -> throw gone(job, "was cancelled at " + job.cancelledAt());
             case FAILED -> throw new ApiException(HttpStatus.CONFLICT, "job_failed",
                     "job " + job.id() + " failed and has no result: " + job.failureReason());

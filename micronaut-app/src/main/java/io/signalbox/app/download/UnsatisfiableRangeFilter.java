@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Adds <code>Content-Range: bytes *&#47;LENGTH</code> to a 416 answer about a result, as RFC 9110 §15.5.17 asks, so that the
- * client learns the result's length; the error body itself is rendered like every other error.
+ * Adds <code>Content-Range: bytes *&#47;LENGTH</code> to a 416 answer about a result, as RFC 9110 §15.5.17 asks,
+ * so that the client learns the result's length; the error body itself is rendered like every other error.
  */
 @ServerFilter("/v1/jobs/*/result")
 final class UnsatisfiableRangeFilter {

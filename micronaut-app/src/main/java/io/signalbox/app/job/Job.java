@@ -84,8 +84,8 @@ public record Job(
             @Nullable String recipePreset, @Nullable String recipeJson, @Nullable String idempotencyKey, Instant now) {
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
-                now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, new String[0]);
+                now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, new String[0]);
     }
 
     /**
