@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartnerResultRetentionEndToEndTest {
 
     private static final Duration PROCESSING = Duration.ofSeconds(90);
-    private static final Duration RETENTION = Duration.ofSeconds(12);
+    private static final Duration RETENTION = Duration.ofSeconds(30);
     private static final String S3 = "s3://" + RunningSignalbox.BUCKET + "/";
 
     @TempDir
