@@ -177,7 +177,8 @@ public final class SignalboxStack extends Stack {
         }
 
         storage.grantWrite(api.taskRole(), "uploads/");
-        storage.grantMultipart(api.taskRole(), "uploads/");
+        storage.grantMultipart(api.taskRole(), "uploads/", "results/");
+        storage.grantListMultipartUploads(api.taskRole());
         storage.grantRead(api.taskRole(), "uploads/", "results/");
         storage.grantDelete(api.taskRole(), "uploads/", "results/");
         storage.grantList(api.taskRole(), "uploads/", "results/");
@@ -196,6 +197,7 @@ public final class SignalboxStack extends Stack {
         storage.grantRead(process.taskRole(), "uploads/");
         storage.grantWrite(process.taskRole(), "results/", "outbox/");
         storage.grantMultipart(process.taskRole(), "results/", "outbox/");
+        storage.grantListMultipartUploads(process.taskRole());
         storage.grantDelete(process.taskRole(), "results/");
         storage.grantList(process.taskRole(), "results/");
         process.allowTaskProtection();
@@ -204,6 +206,8 @@ public final class SignalboxStack extends Stack {
         downloads.deadLetterQueue().grantConsumeMessages(cleanup.taskRole());
         events.deadLetterQueue().grantConsumeMessages(cleanup.taskRole());
         storage.grantDelete(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
+        storage.grantMultipart(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
+        storage.grantListMultipartUploads(cleanup.taskRole());
         storage.grantList(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
 
         ApiEndpoint endpoint = new ApiEndpoint(this, "Endpoint", new ApiEndpoint.Props(

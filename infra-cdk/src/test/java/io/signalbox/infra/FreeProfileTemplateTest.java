@@ -422,12 +422,13 @@ class FreeProfileTemplateTest {
 
         assertThat(grants(RouteGroup.API)).isEqualTo(new Grants(bucket)
                 .objects("s3:PutObject", "uploads/")
-                .objects("s3:AbortMultipartUpload", "uploads/")
-                .objects("s3:ListMultipartUploadParts", "uploads/")
+                .objects("s3:AbortMultipartUpload", "uploads/", "results/")
+                .objects("s3:ListMultipartUploadParts", "uploads/", "results/")
                 .objects("s3:GetObject", "uploads/", "results/")
                 .objects("s3:DeleteObject", "uploads/", "results/")
                 .add("s3:ListBucket if {StringLike={s3:prefix=[uploads/,uploads/*,results/,results/*]}}",
                         "<" + bucket + ".Arn>")
+                .add("s3:ListBucketMultipartUploads", "<" + bucket + ".Arn>")
                 .toMap());
         assertThat(grants(RouteGroup.INGEST)).isEqualTo(new Grants(bucket)
                 .queue(events, Grants.CONSUME)
@@ -449,6 +450,7 @@ class FreeProfileTemplateTest {
                 .objects("s3:ListMultipartUploadParts", "results/", "outbox/")
                 .objects("s3:DeleteObject", "results/")
                 .add("s3:ListBucket if {StringLike={s3:prefix=[results/,results/*]}}", "<" + bucket + ".Arn>")
+                .add("s3:ListBucketMultipartUploads", "<" + bucket + ".Arn>")
                 .add("ecs:GetTaskProtection", processTasks)
                 .add("ecs:UpdateTaskProtection", processTasks)
                 .toMap());
@@ -457,8 +459,11 @@ class FreeProfileTemplateTest {
                 .queue(downloadsDlq, Grants.CONSUME)
                 .queue(eventsDlq, Grants.CONSUME)
                 .objects("s3:DeleteObject", "uploads/", "results/", "outbox/", "inbox/")
+                .objects("s3:AbortMultipartUpload", "uploads/", "results/", "outbox/", "inbox/")
+                .objects("s3:ListMultipartUploadParts", "uploads/", "results/", "outbox/", "inbox/")
                 .add("s3:ListBucket if {StringLike={s3:prefix=[uploads/,uploads/*,results/,results/*,outbox/,outbox/*,"
                         + "inbox/,inbox/*]}}", "<" + bucket + ".Arn>")
+                .add("s3:ListBucketMultipartUploads", "<" + bucket + ".Arn>")
                 .toMap());
     }
 

@@ -140,6 +140,19 @@ public final class UploadStorage extends Construct {
         grantObjects(role, List.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"), prefixes);
     }
 
+    /**
+     * ListBucketMultipartUploads on the bucket, for a role that deletes prefixes or sweeps abandoned uploads: it finds
+     * the unfinished uploads under a prefix so that none is left behind. The action takes no prefix condition; it
+     * reveals keys and upload ids only.
+     */
+    public void grantListMultipartUploads(IRole role) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("s3:ListBucketMultipartUploads"))
+                .resources(List.of(bucket.getBucketArn()))
+                .build());
+    }
+
     public void grantDelete(IRole role, String... prefixes) {
         grantObjects(role, List.of("s3:DeleteObject"), prefixes);
     }

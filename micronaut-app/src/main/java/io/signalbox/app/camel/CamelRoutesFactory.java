@@ -1,8 +1,10 @@
 package io.signalbox.app.camel;
 
 import io.micronaut.context.annotation.Factory;
+import io.signalbox.app.job.RetentionSettings;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.processors.engine.SignalEngine;
+import io.signalbox.routes.cleanup.AbandonedUploads;
 import io.signalbox.routes.cleanup.CleanupRoutes;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import io.signalbox.routes.common.ErrorHandling;
@@ -17,11 +19,15 @@ import io.signalbox.routes.pickup.ResultPickups;
 import io.signalbox.routes.process.JobExecution;
 import io.signalbox.routes.process.JobProcessor;
 import io.signalbox.routes.process.ProcessRoutes;
+import io.signalbox.routes.storage.DeletionReceipts;
+import io.signalbox.routes.storage.MultipartUploads;
+import io.signalbox.routes.storage.PartStorage;
 import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.routes.storage.StreamingUpload;
 import io.signalbox.routes.webhook.WebhookOutbox;
 import io.signalbox.routes.webhook.WebhookRoutes;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Builds the route builders and their adapters from the application's beans. */
@@ -35,12 +41,19 @@ public class CamelRoutesFactory {
 
     @Singleton
     StreamingUpload streamingUpload(S3Client s3, StorageSettings storage) {
-        return new StreamingUpload(s3, storage.bucket(), storage.partSizeBytes());
+        return new StreamingUpload(s3, storage.bucket(), storage.partSchedule(),
+                PartStorage.inTemporaryFolder(storage.maxPartInMemoryBytes()));
     }
 
     @Singleton
-    StorageRoutes storageRoutes(StreamingUpload streamingUpload) {
-        return new StorageRoutes(streamingUpload);
+    MultipartUploads multipartUploads(S3Client s3, StorageSettings storage) {
+        return new MultipartUploads(s3, storage.bucket());
+    }
+
+    @Singleton
+    StorageRoutes storageRoutes(StreamingUpload streamingUpload, MultipartUploads multipartUploads,
+            DeletionReceipts receipts) {
+        return new StorageRoutes(streamingUpload, multipartUploads, receipts);
     }
 
     @Singleton
@@ -59,14 +72,15 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    ProcessRoutes processRoutes(JobExecution execution, SignalEngine engine, S3Client s3, StorageSettings storage) {
-        return new ProcessRoutes(execution,
-                new JobProcessor(engine, s3, storage.bucket(), storage.partSizeBytes(), execution));
+    ProcessRoutes processRoutes(JobExecution execution, SignalEngine engine, S3Client s3, StreamingUpload results) {
+        return new ProcessRoutes(execution, new JobProcessor(engine, s3, results, execution));
     }
 
     @Singleton
-    CleanupRoutes cleanupRoutes(RetentionPolicy retention) {
-        return new CleanupRoutes(retention);
+    CleanupRoutes cleanupRoutes(RetentionPolicy retention, MultipartUploads multipartUploads,
+            RetentionSettings settings) {
+        return new CleanupRoutes(retention,
+                new AbandonedUploads(multipartUploads, settings.abandonedUploadAge(), Clock.systemUTC()));
     }
 
     @Singleton

@@ -14,12 +14,15 @@ import io.netty.util.AttributeKey;
 import io.signalbox.app.metrics.TransferMetrics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Watches every HTTP connection for responses marked with a completion token, and reports the token as written once
- * every byte of the body was written to the socket, or as abandoned when a write fails or the connection closes
- * first. Micronaut adds every {@code ChannelOutboundHandler} bean to each connection's pipeline, between the HTTP
- * codec and its request handler, so this sees the response exactly as it goes out.
+ * Watches every HTTP connection for responses marked with a completion token, and reports how many bytes of the body
+ * were written to the socket: all of them once the last is written, or as many as were when a write fails or the
+ * connection closes first. Micronaut adds every {@code ChannelOutboundHandler} bean to each connection's pipeline,
+ * between the HTTP codec and its request handler, so this sees the response exactly as it goes out.
  *
  * <p>The server's streaming writer completes a response without exposing the outcome of its writes; only the
  * pipeline knows whether the body really reached the connection. With a Content-Length, the body is complete when
@@ -30,6 +33,7 @@ import java.time.Duration;
 @ChannelHandler.Sharable
 final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter implements Named {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadCompletionHandler.class);
     private static final AttributeKey<Transfer> IN_FLIGHT = AttributeKey.valueOf("signalbox.completion-transfer");
 
     private final DownloadCompletions completions;
@@ -51,7 +55,9 @@ final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter impl
             String token = response.headers().get(DownloadCompletions.TOKEN_HEADER);
             if (token != null) {
                 response.headers().remove(DownloadCompletions.TOKEN_HEADER);
-                ctx.channel().attr(IN_FLIGHT).set(new Transfer(token, HttpUtil.getContentLength(response, -1L)));
+                long contentLength = HttpUtil.getContentLength(response, -1L);
+                completions.claim(token).ifPresent(listener ->
+                        ctx.channel().attr(IN_FLIGHT).set(new Transfer(listener, contentLength)));
             }
         }
         Transfer transfer = ctx.channel().attr(IN_FLIGHT).get();
@@ -99,32 +105,44 @@ final class DownloadCompletionHandler extends ChannelOutboundHandlerAdapter impl
     /** One marked response on its way out; touched only on the connection's event loop. */
     private final class Transfer {
 
-        private final String token;
+        private final LongConsumer listener;
         private final long contentLength;
         private final long started = System.nanoTime();
         private long written;
         private boolean settled;
 
-        Transfer(String token, long contentLength) {
-            this.token = token;
+        Transfer(LongConsumer listener, long contentLength) {
+            this.listener = listener;
             this.contentLength = contentLength;
         }
 
         void written(int bytes, boolean last) {
             written += bytes;
             boolean complete = contentLength >= 0 ? written >= contentLength : last;
-            if (complete && !settled) {
-                settled = true;
-                transfers.downloaded(written, Duration.ofNanos(System.nanoTime() - started));
-                completions.written(token);
+            if (complete) {
+                settle();
             }
         }
 
         void failed() {
-            if (!settled) {
+            if (!settled && written == 0) {
                 settled = true;
-                completions.abandoned(token);
+                LOG.info("a download ended before any of its {} bytes was written", contentLength);
+                return;
             }
+            settle();
+        }
+
+        private void settle() {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            transfers.downloaded(written, Duration.ofNanos(System.nanoTime() - started));
+            if (contentLength >= 0 && written < contentLength) {
+                LOG.info("a download ended after {} of its {} bytes", written, contentLength);
+            }
+            completions.ended(listener, written);
         }
     }
 }

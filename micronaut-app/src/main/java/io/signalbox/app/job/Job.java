@@ -3,10 +3,15 @@ package io.signalbox.app.job;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job row: the single source of truth for a job's status and history. */
+/**
+ * A job row: the single source of truth for a job's status and history. Once its files are gone it keeps a deletion
+ * receipt: {@code deletedAt}, {@code deletedBecause} and {@code deletedKeys}.
+ */
 @MappedEntity("jobs")
 public record Job(
         @Id UUID id,
@@ -52,7 +57,15 @@ public record Job(
         @Nullable Instant pickupDueAt,
         @Nullable Instant outboxWrittenAt,
         @Nullable Instant outboxDeletedAt,
-        @Nullable String callbackUrl) {
+        @Nullable String callbackUrl,
+        @Nullable String resultSha256,
+        @Nullable Instant filesClaimedUntil,
+        @Nullable Instant deletedAt,
+        @Nullable String deletedBecause,
+        @TypeDef(type = DataType.STRING_ARRAY) String[] deletedKeys) {
+
+    /** {@code deletedBecause} of a result its owner acknowledged with {@code DELETE}. */
+    public static final String ACKNOWLEDGED = "acknowledged";
 
     /**
      * A job whose file is about to be uploaded.
@@ -72,8 +85,8 @@ public record Job(
             @Nullable String recipePreset, @Nullable String recipeJson, @Nullable String idempotencyKey, Instant now) {
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
-                now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null, null);
+                now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, new String[0]);
     }
 
     /**
@@ -86,7 +99,8 @@ public record Job(
                 summaryJson, attempts, claimMessageId, lastError, failureCode, failureReason, createdAt, uploadedAt,
                 queuedAt, startedAt, succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt,
                 updatedAt, dropKey, dropVersion, outboxName, signalsKey, signalsName, pickedUpAt, pickupDueAt,
-                outboxWrittenAt, outboxDeletedAt, url);
+                outboxWrittenAt, outboxDeletedAt, url, resultSha256, filesClaimedUntil, deletedAt, deletedBecause,
+                deletedKeys);
     }
 
     /**
@@ -94,6 +108,18 @@ public record Job(
      */
     public boolean dropped() {
         return source == JobSource.DROP;
+    }
+
+    /**
+     * @param now the time
+     * @return after a complete REST download, the end of the grace window within which the result can be downloaded
+     *     again; {@code null} when it cannot be, or no longer
+     */
+    @Nullable
+    public Instant downloadableUntil(Instant now) {
+        boolean waiting = source == JobSource.API && status == JobStatus.DOWNLOADED && filesDeletedAt == null
+                && deletedBecause == null && pickupDueAt != null;
+        return waiting && pickupDueAt.isAfter(now) ? pickupDueAt : null;
     }
 
     /**

@@ -15,11 +15,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signalbox.app.api.ApiException;
-import io.signalbox.app.download.DownloadCompletions;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.app.webhook.CallbackUrls;
@@ -36,7 +34,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** The jobs API: upload, poll, list, download once, summary, cancel. Binds, delegates, maps to HTTP. */
+/**
+ * The jobs API: upload, poll, list, summary, cancel or acknowledge (downloads are {@code ResultController}'s). Binds,
+ * delegates, maps to HTTP.
+ */
 @Controller("/v1/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "jobs")
@@ -48,15 +49,13 @@ final class JobController {
     private static final int MAX_RECIPE_CHARS = 64 * 1024;
 
     private final JobService jobs;
-    private final DownloadCompletions completions;
     private final CallbackUrls callbackUrls;
     private final ProgressEstimator progress;
     private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions, CallbackUrls callbackUrls,
-            ProgressEstimator progress, @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
+    JobController(JobService jobs, CallbackUrls callbackUrls, ProgressEstimator progress,
+            @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
-        this.completions = completions;
         this.callbackUrls = callbackUrls;
         this.progress = progress;
         this.maxUploadBytes = maxUploadBytes;
@@ -186,27 +185,6 @@ final class JobController {
         return new JobPage(page.jobs().stream().map(view -> progress.estimate(tenant.id(), view)).toList(), page.next());
     }
 
-    @Get(value = "/{id}/result")
-    @Operation(summary = "Download the result, once",
-            description = "Streams the result. Once the whole body was sent, the job becomes DOWNLOADED and its input "
-                    + "and result are deleted; after that the answer is 410.")
-    @ApiResponse(responseCode = "200", description = "the result (CSV, or gzip when the recipe asked for it)",
-            content = {@Content(mediaType = MediaType.TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    @ApiResponse(responseCode = "410", ref = "#/components/responses/Gone")
-    HttpResponse<StreamedFile> result(@Parameter(hidden = true) Tenant tenant,
-            @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
-        JobService.ResultDownload download = jobs.openResult(tenant, id);
-        String token = completions.register(() -> jobs.completeDownload(download.job()));
-        StreamedFile file = new StreamedFile(download.content(),
-                download.gzip() ? MediaType.of("application/gzip") : MediaType.TEXT_CSV_TYPE,
-                download.job().succeededAt().toEpochMilli(), download.length())
-                .attach(resultName(download.job().inputName()) + (download.gzip() ? ".gz" : ""));
-        return HttpResponse.ok(file).header(DownloadCompletions.TOKEN_HEADER, token);
-    }
-
     @Get(value = "/{id}/summary", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The job's summary: what was read and written, the conventions, figures per symbol",
             description = "Kept after the files are deleted. docs/summary.md describes every field.")
@@ -223,8 +201,10 @@ final class JobController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    /** Cancels a job that has not finished, or acknowledges a downloaded result: its files go now. */
     @Delete("/{id}")
-    @Operation(summary = "Cancel a job that has not finished, or delete a finished job's files now")
+    @Operation(summary = "Cancel a job that has not finished, or acknowledge a downloaded result: its files are deleted now",
+            description = "A result never downloaded is cancelled too. The answer carries the deletion receipt.")
     @ApiResponse(responseCode = "200", description = "the job afterwards")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     JobView cancel(@Parameter(hidden = true) Tenant tenant,
@@ -263,11 +243,6 @@ final class JobController {
         String base = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
         String clean = base.replaceAll("[^A-Za-z0-9._ -]", "_");
         return clean.isBlank() ? "upload.csv" : clean.substring(0, Math.min(clean.length(), 200));
-    }
-
-    private static String resultName(String inputName) {
-        String base = inputName.replaceFirst("(?i)(\\.csv)?(\\.gz)?$", "");
-        return base + ".result.csv";
     }
 
     private static HttpResponse<JobView> created(JobService.Creation creation) {

@@ -88,7 +88,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         }
         var report = outcome.report();
         int updated = jobs.succeed(id, job.attempt(), outcome.resultKey(), outcome.resultBytes(),
-                outcome.inputBytes(), outcome.inputSha256(), report.rows(), report.rowsSkipped(), report.symbols(),
+                outcome.resultSha256(), outcome.inputBytes(), outcome.inputSha256(), report.rows(), report.rowsSkipped(), report.symbols(),
                 outcome.summaryJson());
         if (updated == 0) {
             if (row.dropped()) {

@@ -62,13 +62,13 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
 
     @Query("""
             UPDATE jobs SET status = 'SUCCEEDED', succeeded_at = now(), updated_at = now(),
-                            result_key = :resultKey, result_bytes = :resultBytes, input_bytes = :inputBytes,
-                            input_sha256 = :inputSha256, row_count = :rowCount, rows_skipped = :rowsSkipped,
-                            symbol_count = :symbolCount, rows_processed = :rowCount, summary_json = :summaryJson,
-                            last_error = NULL
+                            result_key = :resultKey, result_bytes = :resultBytes, result_sha256 = :resultSha256,
+                            input_bytes = :inputBytes, input_sha256 = :inputSha256, row_count = :rowCount,
+                            rows_skipped = :rowsSkipped, symbol_count = :symbolCount, rows_processed = :rowCount,
+                            summary_json = :summaryJson, last_error = NULL
             WHERE id = :id AND status = 'PROCESSING' AND attempts = :attempt""")
-    int succeed(UUID id, int attempt, String resultKey, long resultBytes, long inputBytes, String inputSha256,
-            long rowCount, long rowsSkipped, int symbolCount, String summaryJson);
+    int succeed(UUID id, int attempt, String resultKey, long resultBytes, String resultSha256, long inputBytes,
+            String inputSha256, long rowCount, long rowsSkipped, int symbolCount, String summaryJson);
 
     @Query("""
             UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(),
@@ -85,10 +85,19 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     @Query("UPDATE jobs SET last_error = :error, updated_at = now() WHERE id = :id")
     int recordTransientFailure(UUID id, String error);
 
+    /** The result was delivered whole; its files stay for the grace window, so that a download can be repeated. */
     @Query("""
-            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), updated_at = now()
+            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(),
+                            pickup_due_at = now() + make_interval(secs => :graceSeconds), updated_at = now()
             WHERE id = :id AND status = 'SUCCEEDED'""")
-    int markDownloaded(UUID id);
+    int markDownloaded(UUID id, double graceSeconds);
+
+    /** The owner acknowledged a downloaded result: its grace window ends now, and its files go at once. */
+    @Query("""
+            UPDATE jobs SET deleted_because = 'acknowledged', pickup_due_at = LEAST(pickup_due_at, now()),
+                            updated_at = now()
+            WHERE id = :id AND status = 'DOWNLOADED' AND source = 'API' AND deleted_at IS NULL""")
+    int acknowledge(UUID id);
 
     @Query("""
             UPDATE jobs SET status = 'CANCELLED', cancelled_at = now(), updated_at = now()
@@ -104,12 +113,49 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     @Query("""
             SELECT * FROM jobs
             WHERE files_deleted_at IS NULL AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')
+              AND (status <> 'DOWNLOADED' OR pickup_due_at IS NULL OR pickup_due_at <= now())
+              AND (files_claimed_until IS NULL OR files_claimed_until < now())
             ORDER BY updated_at
             LIMIT :limit""")
     List<Job> withFilesToDelete(int limit);
 
-    @Query("UPDATE jobs SET files_deleted_at = now(), updated_at = now() WHERE id = :id AND files_deleted_at IS NULL")
+    /**
+     * Takes the deletion of the job's files for a while: nobody else starts one meanwhile, so that each object is
+     * deleted and audited once. One that was not finished within that time may be taken again.
+     *
+     * @return 1 when the caller may delete the files now, 0 when they are gone or someone else is deleting them
+     */
+    @Query("""
+            UPDATE jobs SET files_claimed_until = now() + make_interval(secs => :seconds), updated_at = now()
+            WHERE id = :id AND files_deleted_at IS NULL
+              AND (files_claimed_until IS NULL OR files_claimed_until < now())""")
+    int claimFiles(UUID id, double seconds);
+
+    /** The job's own objects are gone, unfinished uploads included, and so are the reads of its result. */
+    @Query("""
+            WITH forgotten AS (DELETE FROM result_reads WHERE job_id = :id)
+            UPDATE jobs SET files_deleted_at = now(), updated_at = now() WHERE id = :id AND files_deleted_at IS NULL""")
     int markFilesDeleted(UUID id);
+
+    /** Notes an object about to be deleted for the job, for its deletion receipt. */
+    @Query("""
+            UPDATE jobs SET deleted_keys = array_append(deleted_keys, CAST(:key AS TEXT)), updated_at = now()
+            WHERE id = :id AND NOT (CAST(:key AS TEXT) = ANY (deleted_keys))""")
+    int noteDeletedKey(UUID id, String key);
+
+    /**
+     * Completes the deletion receipt once nothing of the job is left: its own objects, and the outbox files it owned.
+     * Why, unless the owner's acknowledgement said so already, follows from the status.
+     */
+    @Query("""
+            UPDATE jobs SET deleted_at = now(), updated_at = now(),
+                            deleted_because = COALESCE(deleted_because, CASE
+                                WHEN status = 'DOWNLOADED' AND source = 'DROP' THEN 'picked-up'
+                                ELSE lower(status) END)
+            WHERE id = :id AND deleted_at IS NULL AND files_deleted_at IS NOT NULL
+              AND (outbox_written_at IS NULL OR outbox_deleted_at IS NOT NULL)
+              AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
+    int completeReceipt(UUID id);
 
     @Query("""
             INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, recipe_preset, recipe_json,
@@ -201,7 +247,7 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     int markOutboxDeleted(UUID id);
 
     @Query("""
-            UPDATE jobs SET files_deleted_at = NULL, updated_at = now()
+            UPDATE jobs SET files_deleted_at = NULL, files_claimed_until = NULL, deleted_at = NULL, updated_at = now()
             WHERE id = :id AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
     int markFilesPending(UUID id);
 }

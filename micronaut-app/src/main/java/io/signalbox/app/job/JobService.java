@@ -16,19 +16,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
-/** What the REST API does with jobs: create and upload, look up, list, download once, cancel. */
+/** What the REST API does with jobs: create and upload, look up, list, cancel or acknowledge. */
 @Singleton
 public final class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final UUID LAST_UUID = new UUID(-1L, -1L);
+    /** Longer than deleting a job's few objects takes; a deletion that failed is the cleanup's after it. */
+    static final Duration DELETION_CLAIM = Duration.ofMinutes(5);
 
     private final JobRepository jobs;
     private final ObjectStore store;
@@ -184,51 +185,6 @@ public final class JobService {
     }
 
     /**
-     * Opens a finished job's result for its one download.
-     *
-     * @param tenant the caller
-     * @param id the job's id
-     * @return the job and its result's content
-     * @throws ApiException 404, 409 while not ready, after failure or when the result is in a partner's outbox, 410 once
-     *     downloaded, expired or cancelled
-     */
-    public ResultDownload openResult(Tenant tenant, String id) {
-        Job job = find(tenant, id);
-        if (job.dropped() && job.status() == JobStatus.SUCCEEDED) {
-            throw new ApiException(HttpStatus.CONFLICT, "in_outbox", "job " + job.id() + " came from the drop folder;"
-                    + " its result is picked up from the partner's outbox at " + job.resultKey());
-        }
-        switch (job.status()) {
-            case SUCCEEDED -> {
-                ResponseInputStream<GetObjectResponse> content = store.open(job.resultKey());
-                return new ResultDownload(job, content, content.response().contentLength(), job.resultKey().endsWith(".gz"));
-            }
-            case DOWNLOADED -> throw gone(job, "was downloaded at " + job.downloadedAt() + " and deleted");
-            case EXPIRED -> throw gone(job, "expired at " + job.expiredAt() + " without being downloaded and was deleted");
-            case CANCELLED -> throw gone(job, "was cancelled at " + job.cancelledAt());
-            case FAILED -> throw new ApiException(HttpStatus.CONFLICT, "job_failed",
-                    "job " + job.id() + " failed and has no result: " + job.failureReason());
-            default -> throw new ApiException(HttpStatus.CONFLICT, "not_ready",
-                    "job " + job.id() + " is " + job.status() + "; its result is not ready yet");
-        }
-    }
-
-    /**
-     * Called once the whole result has been written to the client: the job becomes DOWNLOADED and its input and
-     * output are deleted. If the deletion fails, the cleanup finishes it.
-     *
-     * @param job the downloaded job
-     */
-    public void completeDownload(Job job) {
-        if (jobs.markDownloaded(job.id()) == 0) {
-            return;
-        }
-        metrics.reached(JobMetrics.Outcome.DOWNLOADED);
-        LOG.info("job {} downloaded", job.id());
-        deleteFiles(job, "downloaded");
-    }
-
-    /**
      * @param tenant the caller
      * @param id the job's id
      * @return the summary document
@@ -243,43 +199,44 @@ public final class JobService {
     }
 
     /**
-     * Cancels a job that has not finished, or deletes a finished job's files now.
+     * Cancels a job that has not finished (a result never downloaded included), or acknowledges a downloaded result
+     * within its grace window; either way the job's files are deleted now. On a job that failed or expired it deletes
+     * what may be left of its files.
      *
      * @param tenant the caller
      * @param id the job's id
-     * @return the job afterwards
+     * @return the job afterwards, with its deletion receipt once its files are gone
      */
     public Job cancel(Tenant tenant, String id) {
         Job job = find(tenant, id);
-        String reason = "deleted";
+        // Taken before the job becomes due, so that the cleanup does not delete the same files at the same time.
+        boolean deleteHere = !job.dropped() && jobs.claimFiles(job.id(), DELETION_CLAIM.toSeconds()) == 1;
+        String reason = job.status().name().toLowerCase(Locale.ROOT);
         if (jobs.cancel(job.id()) == 1) {
             metrics.reached(JobMetrics.Outcome.CANCELLED);
             LOG.info("job {} cancelled by its owner", job.id());
             reason = "cancelled";
+        } else if (jobs.acknowledge(job.id()) == 1) {
+            LOG.info("job {}: its owner acknowledged the result", job.id());
+            reason = Job.ACKNOWLEDGED;
         }
-        if (job.filesDeletedAt() == null) {
+        // A partner's outbox is the cleanup's alone; it deletes a dropped file's job files at its next run.
+        if (deleteHere) {
             deleteFiles(job, reason);
         }
         return jobs.findById(job.id()).orElseThrow();
     }
 
     private void deleteFiles(Job job, String reason) {
-        if (job.dropped()) {
-            // Only the cleanup may delete in a partner's outbox; it deletes this job's files at its next run.
-            return;
-        }
         try {
             for (String prefix : JobKeys.allPrefixes(job)) {
-                store.deletePrefix(prefix, reason);
+                store.deletePrefix(prefix, reason, job.id().toString());
             }
             jobs.markFilesDeleted(job.id());
+            jobs.completeReceipt(job.id());
         } catch (RuntimeException e) {
             LOG.warn("files of job {} not deleted yet, the cleanup will retry: {}", job.id(), e.getMessage());
         }
-    }
-
-    private static ApiException gone(Job job, String what) {
-        return new ApiException(HttpStatus.GONE, "gone", "the result of job " + job.id() + " " + what);
     }
 
     /**
@@ -289,12 +246,4 @@ public final class JobService {
     public record Creation(Job job, boolean created) {
     }
 
-    /**
-     * @param job the job
-     * @param content the result's bytes; the caller closes it
-     * @param length the result's size
-     * @param gzip whether the result is gzip-compressed, as its recipe asked
-     */
-    public record ResultDownload(Job job, InputStream content, long length, boolean gzip) {
-    }
 }

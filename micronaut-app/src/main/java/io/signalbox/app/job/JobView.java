@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param inputBytes size of the input as stored
  * @param inputSha256 SHA-256 of the input as stored
  * @param resultBytes size of the result
+ * @param resultSha256 SHA-256 of the result, as its downloads' {@code ETag} and {@code Repr-Digest} give it
  * @param rows data rows of the input
  * @param rowsSkipped bad rows skipped as the recipe allowed
  * @param symbols distinct symbols
@@ -33,7 +35,13 @@ import java.util.Map;
  * @param failedAt when it failed
  * @param expiredAt when it expired
  * @param cancelledAt when it was cancelled
- * @param filesDeletedAt when its input and output were deleted
+ * @param filesDeletedAt when its input and output were deleted, unfinished uploads included
+ * @param downloadableUntil after a complete download, until when the result can be downloaded again (the grace
+ *     window), unless the owner acknowledges it first with {@code DELETE}
+ * @param deletedAt when nothing of the job was left in storage: its receipt
+ * @param deletedBecause why: {@code downloaded}, {@code acknowledged}, {@code picked-up}, {@code expired},
+ *     {@code cancelled} or {@code failed}
+ * @param deletedKeys the keys of every object deleted for the job
  * @param objectKey the key a dropped file was dropped under
  * @param pickedUpAt when the partner last picked up a dropped file's result
  * @param callbackUrl where the job's webhook events go, when the job names its own callback URL
@@ -43,13 +51,16 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, JobStatus status, String source, String inputName, String recipe,
-        @Nullable Long inputBytes, @Nullable String inputSha256, @Nullable Long resultBytes, @Nullable Long rows,
-        @Nullable Long rowsSkipped, @Nullable Integer symbols, @Nullable Long rowsProcessed, int attempts,
-        @Nullable Failure failure, Instant createdAt, @Nullable Instant uploadedAt, @Nullable Instant queuedAt,
-        @Nullable Instant startedAt, @Nullable Instant succeededAt, @Nullable Instant downloadedAt,
-        @Nullable Instant failedAt, @Nullable Instant expiredAt, @Nullable Instant cancelledAt,
-        @Nullable Instant filesDeletedAt, @Nullable String objectKey, @Nullable Instant pickedUpAt,
+        @Nullable Long inputBytes, @Nullable String inputSha256, @Nullable Long resultBytes,
+        @Nullable String resultSha256, @Nullable Long rows, @Nullable Long rowsSkipped, @Nullable Integer symbols,
+        @Nullable Long rowsProcessed, int attempts, @Nullable Failure failure, Instant createdAt,
+        @Nullable Instant uploadedAt, @Nullable Instant queuedAt, @Nullable Instant startedAt,
+        @Nullable Instant succeededAt, @Nullable Instant downloadedAt, @Nullable Instant failedAt,
+        @Nullable Instant expiredAt, @Nullable Instant cancelledAt, @Nullable Instant filesDeletedAt,
+        @Nullable Instant downloadableUntil, @Nullable Instant deletedAt, @Nullable String deletedBecause,
+        @Nullable List<String> deletedKeys, @Nullable String objectKey, @Nullable Instant pickedUpAt,
         @Nullable String callbackUrl, @Nullable Progress progress, Map<String, String> links) {
+
 
     /**
      * How far a processing job has come. Rows are counted as they are read, so the total is an estimate from the
@@ -75,10 +86,11 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         }
         long expected = Math.max(rowsExpected, progress.rowsProcessed());
         int percent = (int) Math.min(99, 100 * progress.rowsProcessed() / Math.max(1, expected));
-        return new JobView(id, status, source, inputName, recipe, inputBytes, inputSha256, resultBytes, rows,
-                rowsSkipped, symbols, rowsProcessed, attempts, failure, createdAt, uploadedAt, queuedAt, startedAt,
-                succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt, objectKey, pickedUpAt,
-                callbackUrl, new Progress(progress.rowsProcessed(), expected, percent), links);
+        return new JobView(id, status, source, inputName, recipe, inputBytes, inputSha256, resultBytes, resultSha256,
+                rows, rowsSkipped, symbols, rowsProcessed, attempts, failure, createdAt, uploadedAt, queuedAt, startedAt,
+                succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt, downloadableUntil,
+                deletedAt, deletedBecause, deletedKeys, objectKey, pickedUpAt, callbackUrl,
+                new Progress(progress.rowsProcessed(), expected, percent), links);
     }
 
     /**
@@ -97,7 +109,8 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         String self = "/v1/jobs/" + job.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
-        if (job.status() == JobStatus.SUCCEEDED && !job.dropped()) {
+        Instant downloadableUntil = job.downloadableUntil(Instant.now());
+        if (!job.dropped() && (job.status() == JobStatus.SUCCEEDED || downloadableUntil != null)) {
             links.put("result", self + "/result");
         }
         if (job.summaryJson() != null) {
@@ -106,11 +119,12 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         Failure failure = job.failureReason() == null ? null : new Failure(job.failureCode(), job.failureReason());
         return new JobView(job.id().toString(), job.status(), job.dropped() ? "drop-folder" : "api", job.inputName(),
                 job.recipePreset() != null ? job.recipePreset() : "custom", job.inputBytes(), job.inputSha256(),
-                job.resultBytes(), job.rowCount(), job.rowsSkipped(), job.symbolCount(),
+                job.resultBytes(), job.resultSha256(), job.rowCount(), job.rowsSkipped(), job.symbolCount(),
                 job.status() == JobStatus.PROCESSING ? Long.valueOf(job.rowsProcessed()) : null, job.attempts(),
                 failure, job.createdAt(), job.uploadedAt(), job.queuedAt(), job.startedAt(), job.succeededAt(),
                 job.downloadedAt(), job.failedAt(), job.expiredAt(), job.cancelledAt(), job.filesDeletedAt(),
-                job.dropKey(), job.pickedUpAt(), job.callbackUrl(),
+                downloadableUntil, job.deletedAt(), job.deletedAt() == null ? null : job.deletedBecause(),
+                job.deletedAt() == null ? null : List.of(job.deletedKeys()), job.dropKey(), job.pickedUpAt(), job.callbackUrl(),
                 job.status() == JobStatus.PROCESSING ? new Progress(job.rowsProcessed(), null, null) : null, links);
     }
 }

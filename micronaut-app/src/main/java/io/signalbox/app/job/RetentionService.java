@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
@@ -43,16 +44,24 @@ final class RetentionService implements RetentionPolicy {
         }
         List<JobFiles> due = new ArrayList<>();
         for (Job job : jobs.withFilesToDelete(settings.batchSize())) {
-            due.add(new JobFiles(job.id().toString(), JobKeys.allPrefixes(job), outboxKeysGoingWith(job),
-                    reason(job)));
+            due.add(new JobFiles(job.id().toString(), job.tenantId(), JobKeys.allPrefixes(job),
+                    outboxKeysGoingWith(job), reason(job)));
         }
         // A failed drop's error file stays for its partner to read, after the job's own files are gone.
         for (Job job : jobs.failedDropsWithOutboxDue(seconds(settings.retention()), settings.batchSize())) {
             boolean pickedUpByPartner = job.pickupDueAt() != null && !job.pickupDueAt().isAfter(Instant.now());
-            due.add(new JobFiles(job.id().toString(), List.of(), JobKeys.outboxKeys(job),
+            due.add(new JobFiles(job.id().toString(), job.tenantId(), List.of(), JobKeys.outboxKeys(job),
                     pickedUpByPartner ? PARTNER_PICKUP : "expired"));
         }
         return due;
+    }
+
+    /** A job's own files may also be deleted by a DELETE request; an error file left in the outbox only here. */
+    @Override
+    public boolean claim(JobFiles files) {
+        LogContext.job(files.jobId(), files.tenant());
+        return files.prefixes().isEmpty()
+                || jobs.claimFiles(UUID.fromString(files.jobId()), JobService.DELETION_CLAIM.toSeconds()) == 1;
     }
 
     @Override
@@ -64,6 +73,7 @@ final class RetentionService implements RetentionPolicy {
         if (!files.keys().isEmpty()) {
             jobs.markOutboxDeleted(id);
         }
+        jobs.completeReceipt(id);
     }
 
     private static List<String> outboxKeysGoingWith(Job job) {
@@ -72,6 +82,9 @@ final class RetentionService implements RetentionPolicy {
     }
 
     private static String reason(Job job) {
+        if (job.deletedBecause() != null) {
+            return job.deletedBecause();
+        }
         if (job.dropped() && job.status() == JobStatus.DOWNLOADED) {
             return PARTNER_PICKUP;
         }

@@ -1,5 +1,6 @@
 package io.signalbox.app.partner;
 
+import io.signalbox.app.download.ResultReads;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobStatus;
@@ -13,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +40,12 @@ final class PickupService implements ResultPickups {
 
     private final JobRepository jobs;
     private final PartnerRepository partners;
-    private final ResultReadRepository reads;
+    private final ResultReads reads;
     private final TransactionOperations<Connection> transactions;
     private final PickupSettings settings;
     private final String bucket;
 
-    PickupService(JobRepository jobs, PartnerRepository partners, ResultReadRepository reads,
+    PickupService(JobRepository jobs, PartnerRepository partners, ResultReads reads,
             TransactionOperations<Connection> transactions, PickupSettings settings, StorageSettings storage) {
         this.jobs = jobs;
         this.partners = partners;
@@ -84,17 +84,12 @@ final class PickupService implements ResultPickups {
                 return Optional.<DownloadCoverage>empty();
             }
             Job job = locked.get();
-            reads.record(job.id(), read.eventId(), read.range(), read.bytesTransferredOut());
-            List<ObjectRead> sinceLastPickup = reads.uncounted(job.id()).stream()
-                    .map(row -> row.asRead(read.bucket(), read.key()))
-                    .toList();
-            DownloadCoverage coverage = DownloadCoverage.of(job.resultBytes(), sinceLastPickup);
+            DownloadCoverage coverage = reads.record(job.id(), job.resultBytes(), read);
             if (!coverage.complete()) {
                 LOG.debug("job {}: a read of {} ({}{} bytes sent); {} so far, not yet a pickup", job.id(),
                         read.key(), read.hasRange() ? read.range() + ", " : "", read.bytesTransferredOut(), coverage);
                 return Optional.<DownloadCoverage>empty();
             }
-            reads.markCounted(job.id());
             return jobs.recordPickup(job.id(), graceSeconds()) == 1 ? Optional.of(coverage) : Optional.empty();
         });
         pickedUp.ifPresent(coverage -> LOG.info("job {} picked up by partner {}: {} read in {} GetObject calls;"

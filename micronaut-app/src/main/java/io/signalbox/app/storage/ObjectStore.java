@@ -60,6 +60,23 @@ public final class ObjectStore {
     }
 
     /**
+     * @param key the object's key
+     * @param first the first byte to read, from 0
+     * @param last the last byte to read
+     * @return those bytes of the object; the caller closes the stream
+     */
+    @SuppressWarnings("unchecked")
+    public ResponseInputStream<GetObjectResponse> openRange(String key, long first, long last) {
+        Exchange exchange = camel.send(StorageRoutes.OPEN_RANGE, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeader(AWS2S3Constants.KEY, key);
+            e.getMessage().setHeader(AWS2S3Constants.RANGE_START, first);
+            e.getMessage().setHeader(AWS2S3Constants.RANGE_END, last);
+        });
+        rethrow(exchange);
+        return exchange.getMessage().getBody(ResponseInputStream.class);
+    }
+
+    /**
      * Copies an object within the bucket, server-side.
      *
      * @param sourceKey the object to copy
@@ -105,15 +122,31 @@ public final class ObjectStore {
     }
 
     /**
-     * Deletes every object under a prefix, writing one audit line per object.
+     * Deletes everything under a prefix: aborts its unfinished multipart uploads and deletes its objects, writing one
+     * audit line for each.
      *
      * @param prefix the prefix, ending in {@code /}
      * @param reason why, for the audit log
      */
     public void deletePrefix(String prefix, String reason) {
+        deletePrefix(prefix, reason, null);
+    }
+
+    /**
+     * Deletes everything under a prefix, as {@link #deletePrefix(String, String)} does, noting each object deleted
+     * on the job's deletion receipt.
+     *
+     * @param prefix the prefix, ending in {@code /}
+     * @param reason why, for the audit log
+     * @param receiptFor the job whose files these are, or {@code null} when they are not a job's files to account for
+     */
+    public void deletePrefix(String prefix, String reason, @Nullable String receiptFor) {
         Exchange exchange = camel.send(StorageRoutes.DELETE_PREFIX, ExchangePattern.InOut, e -> {
             e.getMessage().setBody(prefix);
             e.setProperty(StorageRoutes.DELETE_REASON, reason);
+            if (receiptFor != null) {
+                e.setProperty(StorageRoutes.RECEIPT_FOR, receiptFor);
+            }
         });
         rethrow(exchange);
     }

@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
 class JobApiEndToEndTest {
 
     private static final Duration PROCESSING = Duration.ofSeconds(60);
+    private static final Duration GRACE = Duration.ofSeconds(3);
 
     private static RunningSignalbox signalbox;
     private static JobsClient jobs;
 
     @BeforeAll
     static void start() {
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of("signalbox.cleanup.interval-millis", 500));
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of(
+                "signalbox.cleanup.interval-millis", 500,
+                "signalbox.download.grace", GRACE.toSeconds() + "s"));
         jobs = new JobsClient(signalbox);
     }
 
@@ -46,7 +49,7 @@ class JobApiEndToEndTest {
     }
 
     @Test
-    void uploadsProcessesAndDownloadsOnceThenForgetsBothFiles() throws Exception {
+    void uploadsProcessesAndDownloadsThenForgetsBothFilesAfterTheGraceWindow() throws Exception {
         byte[] prices = sample("prices.csv");
         HttpResponse<String> accepted = jobs.upload(prices, "?name=prices.csv");
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -73,10 +76,13 @@ class JobApiEndToEndTest {
         assertThat(lines).hasSize(521);
         assertThat((long) result.body().length).isEqualTo(done.get("resultBytes").asLong());
 
+        assertThat(result.headers().firstValue("ETag")).hasValue("\"" + done.get("resultSha256").asText() + "\"");
+        assertThat(sha256(result.body())).isEqualTo(done.get("resultSha256").asText());
+
         JsonNode downloaded = jobs.awaitStatus(id, Duration.ofSeconds(10), "DOWNLOADED");
+        assertThat(downloaded.get("downloadedAt")).isNotNull();
         awaitNoObjects("uploads/acme/" + id + "/");
         awaitNoObjects("results/acme/" + id + "/");
-        assertThat(downloaded.get("downloadedAt")).isNotNull();
 
         HttpResponse<String> again = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(again.statusCode()).isEqualTo(410);
@@ -102,10 +108,13 @@ class JobApiEndToEndTest {
         HttpResponse<String> result = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(result.statusCode()).isEqualTo(409);
         assertThat(json(result.body()).get("error").asText()).isEqualTo("job_failed");
-        for (int i = 0; i < 100 && jobs.job(id).get("filesDeletedAt") == null; i++) {
+        for (int i = 0; i < 100 && jobs.job(id).get("deletedAt") == null; i++) {
             JobsClient.pause(Duration.ofMillis(100));
         }
         assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
+        JsonNode receipt = jobs.job(id);
+        assertThat(receipt.get("deletedBecause").asText()).isEqualTo("failed");
+        assertThat(receipt.get("deletedKeys").get(0).asText()).isEqualTo("uploads/acme/" + id + "/input");
     }
 
     @Test
@@ -262,6 +271,8 @@ class JobApiEndToEndTest {
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(json(cancelled.body()).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(json(cancelled.body()).get("filesDeletedAt")).isNotNull();
+        assertThat(json(cancelled.body()).get("deletedBecause").asText()).isEqualTo("cancelled");
+        assertThat(json(cancelled.body()).get("deletedKeys")).hasSize(2);
         assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
         assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
         assertThat(jobs.get("/v1/jobs/" + id + "/result").statusCode()).isEqualTo(410);
@@ -322,7 +333,7 @@ class JobApiEndToEndTest {
     }
 
     private static void awaitNoObjects(String prefix) {
-        for (int i = 0; i < 100 && !signalbox.keys(prefix).isEmpty(); i++) {
+        for (int i = 0; i < 100 + GRACE.toMillis() / 100 && !signalbox.keys(prefix).isEmpty(); i++) {
             JobsClient.pause(Duration.ofMillis(100));
         }
         assertThat(signalbox.keys(prefix)).as("objects under " + prefix).isEmpty();

@@ -39,7 +39,8 @@ class OperationsEndToEndTest {
     static void start() {
         logs = CapturedLogs.attach();
         ecsAgent = new RecordingEcsAgent();
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of("ecs.agent.uri", ecsAgent.uri()));
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30)).start(Map.of("ecs.agent.uri", ecsAgent.uri(),
+                "signalbox.download.grace", "1s", "signalbox.cleanup.interval-millis", 300));
         jobs = new JobsClient(signalbox);
         jolokia = new Jolokia(signalbox, signalbox.app().getBean(JolokiaAgent.class).url());
     }
@@ -218,9 +219,9 @@ class OperationsEndToEndTest {
     }
 
     private static void awaitLine(java.util.function.Predicate<ILoggingEvent> line) {
-        Instant deadline = Instant.now().plusSeconds(10);
+        Instant deadline = Instant.now().plusSeconds(30);
         while (logs.events().stream().noneMatch(line)) {
-            assertThat(Instant.now()).as("the expected log line within 10 s").isBefore(deadline);
+            assertThat(Instant.now()).as("the expected log line within 30 s").isBefore(deadline);
             JobsClient.pause(Duration.ofMillis(100));
         }
     }

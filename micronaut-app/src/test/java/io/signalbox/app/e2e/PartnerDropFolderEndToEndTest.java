@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -104,6 +105,13 @@ class PartnerDropFolderEndToEndTest {
                 () -> signalbox.keys("uploads/acme/" + id + "/").isEmpty());
         assertThat(downloaded.get("downloadedAt")).isNotNull();
         assertThat(jobs.get("/v1/jobs/" + id + "/result").statusCode()).isEqualTo(410);
+        JsonNode receipt = DropFolderProbe.awaitValue("the deletion receipt", Duration.ofSeconds(20),
+                () -> jobs.job(id).has("deletedAt") ? jobs.job(id) : null);
+        assertThat(receipt.get("deletedBecause").asText()).isEqualTo("picked-up");
+        List<String> deletedKeys = new ArrayList<>();
+        receipt.get("deletedKeys").forEach(key -> deletedKeys.add(key.asText()));
+        assertThat(deletedKeys).contains("uploads/acme/" + id + "/input", "outbox/acme/round/prices.result.csv",
+                "outbox/acme/round/prices.summary.json");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartnerResultRetentionEndToEndTest {
 
     private static final Duration PROCESSING = Duration.ofSeconds(90);
-    private static final Duration RETENTION = Duration.ofSeconds(4);
+    private static final Duration RETENTION = Duration.ofSeconds(30);
     private static final String S3 = "s3://" + RunningSignalbox.BUCKET + "/";
 
     @TempDir
@@ -70,6 +70,10 @@ class PartnerResultRetentionEndToEndTest {
         await("the job's files to be deleted", Duration.ofSeconds(20),
                 () -> signalbox.keys("uploads/acme/" + id + "/").isEmpty());
         assertThat(expired.has("pickedUpAt")).isFalse();
+        JsonNode receipt = DropFolderProbe.awaitValue("the deletion receipt", Duration.ofSeconds(20),
+                () -> jobs.job(id).has("deletedAt") ? jobs.job(id) : null);
+        assertThat(receipt.get("deletedBecause").asText()).isEqualTo("expired");
+        assertThat(receipt.get("deletedKeys").toString()).contains("outbox/acme/kept.result.csv");
     }
 
     @Test
@@ -86,6 +90,10 @@ class PartnerResultRetentionEndToEndTest {
         await("the error file to expire", RETENTION.plusSeconds(20),
                 () -> !acme.list(S3 + "outbox/acme/").contains("broken.error.json"));
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("FAILED");
+        JsonNode receipt = DropFolderProbe.awaitValue("the deletion receipt", Duration.ofSeconds(20),
+                () -> jobs.job(id).has("deletedAt") ? jobs.job(id) : null);
+        assertThat(receipt.get("deletedBecause").asText()).isEqualTo("failed");
+        assertThat(receipt.get("deletedKeys").toString()).contains("outbox/acme/broken.error.json");
     }
 
     private static Path file(String name, byte[] content) {

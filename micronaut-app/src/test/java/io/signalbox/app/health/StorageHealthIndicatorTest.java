@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The storage readiness check against a real S3-API server, with identities allowed more or less. */
 class StorageHealthIndicatorTest {
 
-    private static final StorageSettings STORAGE = new StorageSettings("signalbox", "us-east-1", null, 5 * 1024 * 1024);
+    private static final StorageSettings STORAGE = new StorageSettings("signalbox", "us-east-1", null, 5 * 1024 * 1024, 1000, 16 * 1024 * 1024);
 
     @TempDir
     static Path data;
@@ -80,7 +80,7 @@ class StorageHealthIndicatorTest {
     @Test
     void downWhenTheBucketDoesNotExist() {
         try (S3Client s3 = client(aws.s3Endpoint(), "service-key", "service-secret")) {
-            HealthResult result = check(s3, new StorageSettings("no-such-bucket", "us-east-1", null, 5 * 1024 * 1024));
+            HealthResult result = check(s3, new StorageSettings("no-such-bucket", "us-east-1", null, 5 * 1024 * 1024, 1000, 16 * 1024 * 1024));
 
             assertThat(result.getStatus()).isEqualTo(HealthStatus.DOWN);
             assertThat(details(result).get("error").toString()).contains("bucket no-such-bucket: NoSuchBucket");

@@ -75,7 +75,8 @@ class JobTransitionsTest {
         assertThatThrownBy(() -> execution.progress(first, 100_000))
                 .isInstanceOf(JobAbandonedException.class)
                 .hasMessageContaining("attempt 1 of job " + job.id());
-        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultPrefix() + "result.csv", 1, 1, "x", 1, 0, 1, "{}")).isZero();
+        assertThat(jobs.succeed(job.id(), first.attempt(), first.resultPrefix() + "result.csv", 1, "00".repeat(32), 1, "x", 1,
+                0, 1, "{}")).isZero();
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
     }
 
@@ -83,7 +84,7 @@ class JobTransitionsTest {
     void recordsWhatASuccessfulRunProduced() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), claimed.resultPrefix() + "result.csv", 40_000, report(520, 2), "{\"rows\":520}"));
+        execution.succeed(claimed, new JobOutcome(27_597, "ab".repeat(32), claimed.resultPrefix() + "result.csv", 40_000, "cd".repeat(32), report(520, 2), "{\"rows\":520}"));
 
         Job done = jobs.findById(job.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -91,6 +92,8 @@ class JobTransitionsTest {
         assertThat(done.symbolCount()).isEqualTo(2);
         assertThat(done.inputSha256()).isEqualTo("ab".repeat(32));
         assertThat(done.resultKey()).isEqualTo(claimed.resultPrefix() + "result.csv");
+        assertThat(done.resultBytes()).isEqualTo(40_000);
+        assertThat(done.resultSha256()).isEqualTo("cd".repeat(32));
         assertThat(done.summaryJson()).isEqualTo("{\"rows\":520}");
         assertThat(done.succeededAt()).isNotNull();
         assertThat(execution.claim(job.id().toString(), "message-1")).isNull();
@@ -126,7 +129,7 @@ class JobTransitionsTest {
     void aDeadLetterNeverUndoesAFinishedJob() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
         execution.failUndeliverable(job.id().toString());
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
     }
@@ -135,9 +138,9 @@ class JobTransitionsTest {
     void downloadsASucceededJobOnlyOnce() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
-        assertThat(jobs.markDownloaded(job.id())).isEqualTo(1);
-        assertThat(jobs.markDownloaded(job.id())).isZero();
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
+        assertThat(jobs.markDownloaded(job.id(), 600)).isEqualTo(1);
+        assertThat(jobs.markDownloaded(job.id(), 600)).isZero();
         assertThat(jobs.cancel(job.id())).isZero();
     }
 
@@ -146,7 +149,7 @@ class JobTransitionsTest {
         Job waiting = newJob();
         Job done = queuedJob();
         ClaimedJob claimed = execution.claim(done.id().toString(), "message-1");
-        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, report(1, 1), "{}"));
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1, "00".repeat(32), report(1, 1), "{}"));
 
         jobs.expire(3600, 3600);
         assertThat(jobs.findById(done.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -156,6 +159,106 @@ class JobTransitionsTest {
         assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).contains(done.id(), waiting.id());
         jobs.markFilesDeleted(done.id());
         assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).doesNotContain(done.id());
+    }
+
+    @Test
+    void aDownloadedResultStaysForItsGraceWindowAndItsFilesAreDueAfterIt() {
+        Job kept = succeededJob();
+        Job due = succeededJob();
+
+        assertThat(jobs.markDownloaded(kept.id(), 3600)).isEqualTo(1);
+        assertThat(jobs.markDownloaded(due.id(), 0)).isEqualTo(1);
+
+        Job waiting = jobs.findById(kept.id()).orElseThrow();
+        assertThat(waiting.downloadedAt()).isNotNull();
+        assertThat(waiting.downloadableUntil(Instant.now())).isAfter(Instant.now().plusSeconds(3500));
+        assertThat(jobs.findById(due.id()).orElseThrow().downloadableUntil(Instant.now())).isNull();
+        assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).contains(due.id()).doesNotContain(kept.id());
+    }
+
+    @Test
+    void anAcknowledgementEndsTheGraceWindowAtOnceAndOnlyForADownloadedResult() {
+        Job job = succeededJob();
+        assertThat(jobs.acknowledge(job.id())).as("not downloaded yet").isZero();
+        jobs.markDownloaded(job.id(), 3600);
+
+        assertThat(jobs.acknowledge(job.id())).isEqualTo(1);
+
+        Job acknowledged = jobs.findById(job.id()).orElseThrow();
+        assertThat(acknowledged.deletedBecause()).isEqualTo(Job.ACKNOWLEDGED);
+        assertThat(acknowledged.downloadableUntil(Instant.now())).isNull();
+        assertThat(jobs.withFilesToDelete(1000)).extracting(Job::id).contains(job.id());
+    }
+
+    @Test
+    void theReceiptListsEachDeletedKeyOnceAndIsWrittenOnlyWhenNothingIsLeft() {
+        Job job = succeededJob();
+        jobs.expire(0, 3600);
+        String input = JobKeys.inputKey("acme", job.id());
+        String result = JobKeys.resultsPrefix("acme", job.id()) + "1/result.csv";
+
+        assertThat(jobs.noteDeletedKey(job.id(), input)).isEqualTo(1);
+        assertThat(jobs.noteDeletedKey(job.id(), input)).isZero();
+        jobs.noteDeletedKey(job.id(), result);
+        assertThat(jobs.completeReceipt(job.id())).as("files not all deleted yet").isZero();
+        jobs.markFilesDeleted(job.id());
+
+        assertThat(jobs.completeReceipt(job.id())).isEqualTo(1);
+        assertThat(jobs.completeReceipt(job.id())).isZero();
+        Job deleted = jobs.findById(job.id()).orElseThrow();
+        assertThat(deleted.deletedAt()).isNotNull();
+        assertThat(deleted.deletedBecause()).isEqualTo("expired");
+        assertThat(deleted.deletedKeys()).containsExactly(input, result);
+        assertThat(JobView.of(deleted).deletedKeys()).containsExactly(input, result);
+    }
+
+    @Test
+    void theReceiptSaysWhyFromTheStatusUnlessTheOwnerAcknowledged() {
+        Job downloaded = succeededJob();
+        jobs.markDownloaded(downloaded.id(), 0);
+        Job acknowledged = succeededJob();
+        jobs.markDownloaded(acknowledged.id(), 3600);
+        jobs.acknowledge(acknowledged.id());
+        Job cancelled = succeededJob();
+        jobs.cancel(cancelled.id());
+
+        for (Job job : new Job[] {downloaded, acknowledged, cancelled}) {
+            jobs.markFilesDeleted(job.id());
+            jobs.completeReceipt(job.id());
+        }
+
+        assertThat(jobs.findById(downloaded.id()).orElseThrow().deletedBecause()).isEqualTo("downloaded");
+        assertThat(jobs.findById(acknowledged.id()).orElseThrow().deletedBecause()).isEqualTo("acknowledged");
+        assertThat(jobs.findById(cancelled.id()).orElseThrow().deletedBecause()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aDroppedFilesReceiptWaitsForItsOutboxFilesAndSaysPickedUp() {
+        UUID id = UUID.randomUUID();
+        jobs.insertDrop(id, "acme", "prices.csv", JobKeys.inputKey("acme", id), "default", null, "inbox/acme/prices.csv",
+                "v-" + id, "outbox/acme/prices");
+        jobs.recordDropTaken(id, 100, "default", null, null, null);
+        jobs.markQueued(id);
+        ClaimedJob claimed = execution.claim(id.toString(), "message-1");
+        jobs.succeed(id, claimed.attempt(), "outbox/acme/prices.result.csv", 1, "00".repeat(32), 100, "00".repeat(32),
+                1, 0, 1, "{}");
+        jobs.markOutboxWritten(id);
+        jobs.markPickedUpByDeletion(id);
+
+        jobs.markFilesDeleted(id);
+        assertThat(jobs.completeReceipt(id)).as("its outbox files are still there").isZero();
+        jobs.markOutboxDeleted(id);
+
+        assertThat(jobs.completeReceipt(id)).isEqualTo(1);
+        assertThat(jobs.findById(id).orElseThrow().deletedBecause()).isEqualTo("picked-up");
+    }
+
+    private static Job succeededJob() {
+        Job job = queuedJob();
+        ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
+        execution.succeed(claimed, new JobOutcome(1, "00".repeat(32), claimed.resultPrefix() + "result.csv", 1,
+                "00".repeat(32), report(1, 1), "{}"));
+        return jobs.findById(job.id()).orElseThrow();
     }
 
     private static EngineReport report(long rows, int symbols) {

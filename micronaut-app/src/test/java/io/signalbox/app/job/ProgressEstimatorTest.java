@@ -43,7 +43,8 @@ class ProgressEstimatorTest {
 
     private static JobView view(JobStatus status, JobView.Progress progress) {
         return new JobView("5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11", status, "api", "prices.csv", "default", 1000L, null,
-                null, null, null, null, null, 1, null, Instant.EPOCH, null, null, null, null, null, null, null, null,
-                null, null, null, null, progress, Map.of("self", "/v1/jobs/5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11"));
+                null, null, null, null, null, null, 1, null, Instant.EPOCH, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, progress,
+                Map.of("self", "/v1/jobs/5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11"));
     }
 }

@@ -62,8 +62,10 @@ class WebhookEventsTest {
         assertThat(types(job)).isEmpty();
 
         succeed(job);
-        jobs.markDownloaded(job.id());
+        jobs.markDownloaded(job.id(), 0);
         jobs.markFilesDeleted(job.id());
+        assertThat(types(job)).as("the receipt is not complete yet").containsExactly("job.succeeded", "job.downloaded");
+        jobs.completeReceipt(job.id());
 
         List<WebhookEvent> written = events.findByJobId(job.id());
         assertThat(written).extracting(WebhookEvent::type)
@@ -82,7 +84,7 @@ class WebhookEventsTest {
         Job job = processing();
 
         assertThat(jobs.fail(job.id(), 1, "csv_format", "prices.csv line 3: bad")).isEqualTo(1);
-        jobs.markFilesDeleted(job.id());
+        deleteFiles(job);
 
         assertThat(types(job)).containsExactly("job.failed", "job.deleted");
     }
@@ -130,9 +132,9 @@ class WebhookEventsTest {
         assertThat(jobs.cancel(job.id())).isEqualTo(1);
         assertThat(types(job)).isEmpty();
 
-        jobs.markFilesDeleted(job.id());
+        deleteFiles(job);
         jobs.markFilesPending(job.id());
-        jobs.markFilesDeleted(job.id());
+        deleteFiles(job);
 
         assertThat(types(job)).containsExactly("job.deleted");
     }
@@ -141,7 +143,7 @@ class WebhookEventsTest {
     void keepsTheJobAsTheTransitionLeftItWithoutItsSummary() {
         Job job = processing();
         succeed(job);
-        jobs.markDownloaded(job.id());
+        jobs.markDownloaded(job.id(), 0);
         WebhookEvent succeeded = events.findByJobId(job.id()).get(0);
 
         Job snapshot = snapshots.jobOf(succeeded.id()).orElseThrow();
@@ -154,6 +156,28 @@ class WebhookEventsTest {
         assertThat(snapshot.callbackUrl()).isEqualTo(CALLBACK);
         assertThat(snapshot.summaryJson()).isEqualTo("{}");
         assertThat(jobs.findById(job.id()).orElseThrow().status()).isEqualTo(JobStatus.DOWNLOADED);
+    }
+
+    @Test
+    void theDeletionEventCarriesTheReceipt() {
+        Job job = processing();
+        succeed(job);
+        jobs.markDownloaded(job.id(), 0);
+        jobs.noteDeletedKey(job.id(), job.inputKey());
+        deleteFiles(job);
+        WebhookEvent deleted = events.findByJobId(job.id()).get(2);
+
+        Job snapshot = snapshots.jobOf(deleted.id()).orElseThrow();
+
+        assertThat(deleted.type()).isEqualTo("job.deleted");
+        assertThat(snapshot.deletedAt()).isNotNull();
+        assertThat(snapshot.deletedBecause()).isEqualTo("downloaded");
+        assertThat(snapshot.deletedKeys()).containsExactly(job.inputKey());
+    }
+
+    private static void deleteFiles(Job job) {
+        jobs.markFilesDeleted(job.id());
+        jobs.completeReceipt(job.id());
     }
 
     private static List<String> types(Job job) {
@@ -171,7 +195,7 @@ class WebhookEventsTest {
     }
 
     private static void succeed(Job job) {
-        assertThat(jobs.succeed(job.id(), 1, "results/acme/" + job.id() + "/1/result.csv", 10, 20, "ab", 520, 0, 1,
+        assertThat(jobs.succeed(job.id(), 1, "results/acme/" + job.id() + "/1/result.csv", 10, "cd".repeat(32), 20, "ab", 520, 0, 1,
                 "{\"input\":{\"rows\":520}}")).isEqualTo(1);
     }
 

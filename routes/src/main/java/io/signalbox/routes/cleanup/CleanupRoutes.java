@@ -10,7 +10,8 @@ import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 
 /**
  * Group {@code cleanup}: deletes the objects of jobs past their retention, failed, cancelled, downloaded, or picked
- * up by their partner.
+ * up by their partner, unfinished multipart uploads under their prefixes included, and aborts the other multipart
+ * uploads nobody will finish.
  */
 public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRoutes {
 
@@ -19,12 +20,15 @@ public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRo
     private static final String DELETE_KEY = "direct:cleanup-delete-key";
 
     private final RetentionPolicy retention;
+    private final AbandonedUploads abandonedUploads;
 
     /**
      * @param retention decides what must go
+     * @param abandonedUploads finds multipart uploads nobody will finish
      */
-    public CleanupRoutes(RetentionPolicy retention) {
+    public CleanupRoutes(RetentionPolicy retention, AbandonedUploads abandonedUploads) {
         this.retention = retention;
+        this.abandonedUploads = abandonedUploads;
     }
 
     @Override
@@ -39,15 +43,26 @@ public final class CleanupRoutes extends EndpointRouteBuilder implements GroupRo
                 .bean(retention, "dueForDeletion")
                 .split(body())
                     .setProperty(ErrorHandling.JOB_ID, simple("${body.jobId}"))
-                    .setProperty(FILES, body())
-                    .setProperty(StorageRoutes.DELETE_REASON, simple("${body.reason}"))
-                    .split(simple("${body.prefixes}"))
-                        .to(StorageRoutes.DELETE_PREFIX)
+                    .filter(method(retention, "claim"))
+                        .setProperty(FILES, body())
+                        .setProperty(StorageRoutes.DELETE_REASON, simple("${body.reason}"))
+                        .setProperty(StorageRoutes.RECEIPT_FOR, simple("${body.jobId}"))
+                        .split(simple("${body.prefixes}"))
+                            .to(StorageRoutes.DELETE_PREFIX)
+                        .end()
+                        .split(simple("${exchangeProperty." + FILES + ".keys}"))
+                            .to(DELETE_KEY)
+                        .end()
+                        .bean(retention, "deleted(${exchangeProperty." + FILES + "})")
                     .end()
-                    .split(simple("${exchangeProperty." + FILES + ".keys}"))
-                        .to(DELETE_KEY)
-                    .end()
-                    .bean(retention, "deleted(${exchangeProperty." + FILES + "})")
+                .end();
+
+        from(timer("cleanup-abandoned-uploads").period("{{signalbox.cleanup.interval-millis}}").delay(1000))
+                .routeId("cleanup-abandoned-uploads")
+                .setProperty(StorageRoutes.DELETE_REASON, constant("abandoned-upload"))
+                .bean(abandonedUploads, "find")
+                .split(body())
+                    .to(StorageRoutes.ABORT_UPLOAD)
                 .end();
 
         // Listing the key as a prefix tells whether it is there, so that only objects that existed get an audit line.

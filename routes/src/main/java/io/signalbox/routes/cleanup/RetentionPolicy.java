@@ -14,6 +14,15 @@ public interface RetentionPolicy {
     List<JobFiles> dueForDeletion();
 
     /**
+     * Takes the deletion of one job's files, so that no one else deletes them at the same time, and names the job in
+     * the log context of the work that follows.
+     *
+     * @param files what is about to be deleted
+     * @return whether to go on: {@code false} when they are being deleted by someone else, or are gone already
+     */
+    boolean claim(JobFiles files);
+
+    /**
      * Records that the job's objects are gone.
      *
      * @param files what was deleted

@@ -6,7 +6,9 @@ import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.processors.recipe.Recipe;
 import io.signalbox.processors.recipe.Recipes;
 import io.signalbox.routes.storage.HashingInputStream;
+import io.signalbox.routes.storage.HashingOutputStream;
 import io.signalbox.routes.storage.S3MultipartOutputStream;
+import io.signalbox.routes.storage.StreamingUpload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,29 +20,27 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Runs the signal engine over one job's input as it streams from S3, streaming the result back to S3.
  *
- * <p>Memory: one S3 part buffer for the result and the summary document; the input (and the signals file that may
- * come with it) is never held.
+ * <p>Memory: one S3 part buffer for the result (parts beyond the in-memory limit go to a temporary file on local
+ * disk) and the summary document; the input (and the signals file that may come with it) is never held. The result's
+ * SHA-256 is computed as it is written, so that downloads can name it without reading the object again.
  */
 public final class JobProcessor {
 
     private final SignalEngine engine;
     private final S3Client s3;
-    private final String bucket;
-    private final int partSize;
+    private final StreamingUpload results;
     private final JobExecution execution;
 
     /**
      * @param engine the engine
-     * @param s3 the client results are written with
-     * @param bucket the bucket results go to
-     * @param partSize bytes per uploaded part
+     * @param s3 the client the signals file is read with
+     * @param results writes results to the bucket the input comes from
      * @param execution told about progress
      */
-    public JobProcessor(SignalEngine engine, S3Client s3, String bucket, int partSize, JobExecution execution) {
+    public JobProcessor(SignalEngine engine, S3Client s3, StreamingUpload results, JobExecution execution) {
         this.engine = engine;
         this.s3 = s3;
-        this.bucket = bucket;
-        this.partSize = partSize;
+        this.results = results;
         this.execution = execution;
     }
 
@@ -55,16 +55,18 @@ public final class JobProcessor {
         HashingInputStream hashed = new HashingInputStream(input);
         String resultKey = job.resultPrefix() + (recipe.output().gzip() ? "result.csv.gz" : "result.csv");
         String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
-        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, resultKey, contentType, partSize);
+        S3MultipartOutputStream result = results.open(resultKey, contentType);
+        HashingOutputStream hashedResult = new HashingOutputStream(result);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         try (input; InputStream signals = openSignals(job)) {
             EngineInput files = new EngineInput(job.inputName(), hashed, signals == null ? null : job.signalsName(),
                     signals);
-            EngineReport report = engine.run(files, recipe, result, summary, rows -> execution.progress(job, rows));
+            EngineReport report = engine.run(files, recipe, hashedResult, summary,
+                    rows -> execution.progress(job, rows));
             hashed.transferTo(OutputStream.nullOutputStream());
             result.close();
-            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(), report,
-                    summary.toString(StandardCharsets.UTF_8));
+            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(),
+                    hashedResult.sha256Hex(), report, summary.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             result.abort();
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
@@ -75,6 +77,7 @@ public final class JobProcessor {
     }
 
     private InputStream openSignals(ClaimedJob job) {
-        return job.signalsKey() == null ? null : s3.getObject(request -> request.bucket(bucket).key(job.signalsKey()));
+        return job.signalsKey() == null ? null
+                : s3.getObject(request -> request.bucket(results.bucket()).key(job.signalsKey()));
     }
 }

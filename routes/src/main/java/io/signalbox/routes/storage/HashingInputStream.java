@@ -18,8 +18,12 @@ public final class HashingInputStream extends FilterInputStream {
      */
     public HashingInputStream(InputStream in) {
         super(in);
+        digest = newSha256();
+    }
+
+    static MessageDigest newSha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -1,12 +1,11 @@
 package io.signalbox.routes.storage;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
@@ -17,24 +16,24 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * Writes one S3 object of unknown length while it is produced, holding at most one part in memory.
+ * Writes one S3 object of unknown length while it is produced, holding one part at a time.
  *
  * <p>Camel's S3 producer needs the length up front or buffers the whole body, and the engine only knows the length
- * of its output at the end. Small objects become one PutObject; larger ones a multipart upload. {@link #close()}
- * completes the object; {@link #abort()} (or a failed write) discards it, so no partial object is ever visible.
+ * of its output at the end. Small objects become one PutObject; larger ones a multipart upload whose parts grow as
+ * the {@link PartSchedule} says, so that any object up to S3's largest fits in S3's 10,000 parts. A part larger than
+ * the in-memory limit waits in a temporary file on local disk instead of the heap ({@link PartStorage}). {@link #close()} completes the
+ * object; {@link #abort()} (or a failed write) discards it, so no partial object is ever visible.
  */
 public final class S3MultipartOutputStream extends OutputStream {
-
-    /** S3's smallest allowed part (except the last). */
-    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     private final S3Client s3;
     private final String bucket;
     private final String key;
     private final String contentType;
-    private final byte[] buffer;
+    private final PartSchedule schedule;
+    private final PartBuffer part;
     private final List<CompletedPart> parts = new ArrayList<>();
-    private int filled;
+    private final byte[] single = new byte[1];
     private long written;
     private String uploadId;
     private boolean closed;
@@ -44,27 +43,28 @@ public final class S3MultipartOutputStream extends OutputStream {
      * @param bucket the bucket
      * @param key the object's key
      * @param contentType the object's content type
-     * @param partSize bytes per part, at least {@link #MIN_PART_SIZE}; also the memory this stream holds
+     * @param schedule the size of each part
+     * @param partStorage where a part waits for its upload
      */
-    public S3MultipartOutputStream(S3Client s3, String bucket, String key, String contentType, int partSize) {
-        if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("partSize " + partSize + " is below S3's minimum of " + MIN_PART_SIZE);
-        }
+    public S3MultipartOutputStream(S3Client s3, String bucket, String key, String contentType, PartSchedule schedule,
+            PartStorage partStorage) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.key = Objects.requireNonNull(key, "key");
         this.contentType = Objects.requireNonNull(contentType, "contentType");
-        this.buffer = new byte[partSize];
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.part = partStorage.newBuffer();
+        try {
+            part.startPart(schedule.partSize(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room for the first part of s3://" + bucket + "/" + key, e);
+        }
     }
 
     @Override
     public void write(int b) throws IOException {
-        ensureOpen();
-        if (filled == buffer.length) {
-            flushPart();
-        }
-        buffer[filled++] = (byte) b;
-        written++;
+        single[0] = (byte) b;
+        write(single, 0, 1);
     }
 
     @Override
@@ -73,17 +73,21 @@ public final class S3MultipartOutputStream extends OutputStream {
         ensureOpen();
         int position = offset;
         int remaining = length;
-        while (remaining > 0) {
-            if (filled == buffer.length) {
-                flushPart();
+        try {
+            while (remaining > 0) {
+                if (part.remaining() == 0) {
+                    flushPart();
+                }
+                int chunk = (int) Math.min(remaining, part.remaining());
+                part.write(source, position, chunk);
+                position += chunk;
+                remaining -= chunk;
+                written += chunk;
             }
-            int chunk = Math.min(remaining, buffer.length - filled);
-            System.arraycopy(source, position, buffer, filled, chunk);
-            filled += chunk;
-            position += chunk;
-            remaining -= chunk;
+        } catch (IOException e) {
+            abort();
+            throw e;
         }
-        written += length;
     }
 
     /**
@@ -91,6 +95,13 @@ public final class S3MultipartOutputStream extends OutputStream {
      */
     public long bytesWritten() {
         return written;
+    }
+
+    /**
+     * @return the number of parts uploaded so far (0 while the object still fits in one PutObject)
+     */
+    public int partsUploaded() {
+        return parts.size();
     }
 
     /** Completes the object. */
@@ -102,9 +113,9 @@ public final class S3MultipartOutputStream extends OutputStream {
         try {
             if (uploadId == null) {
                 s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                        .contentLength((long) filled).build(), bufferedBody());
+                        .contentLength(part.size()).build(), part.body(contentType));
             } else {
-                if (filled > 0) {
+                if (part.size() > 0) {
                     flushPart();
                 }
                 s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(bucket).key(key)
@@ -112,9 +123,10 @@ public final class S3MultipartOutputStream extends OutputStream {
                         .build());
             }
             closed = true;
-        } catch (RuntimeException e) {
+            part.close();
+        } catch (RuntimeException | IOException e) {
             abort();
-            throw new IOException("could not complete s3://" + bucket + "/" + key, e);
+            throw new IOException("could not complete s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -124,37 +136,35 @@ public final class S3MultipartOutputStream extends OutputStream {
             return;
         }
         closed = true;
+        part.close();
         if (uploadId != null) {
             try {
                 s3.abortMultipartUpload(AbortMultipartUploadRequest.builder().bucket(bucket).key(key).uploadId(uploadId).build());
             } catch (RuntimeException e) {
-                // The bucket's lifecycle rule removes incomplete multipart uploads that could not be aborted here.
+                // The cleanup aborts multipart uploads left behind (signalbox.cleanup.abandoned-upload-age).
             }
         }
     }
 
     private void flushPart() throws IOException {
+        int partNumber = parts.size() + 1;
+        if (partNumber > PartSchedule.MAX_PARTS) {
+            throw new IOException("s3://" + bucket + "/" + key + " is larger than S3's largest object ("
+                    + PartSchedule.MAX_OBJECT_SIZE + " bytes)");
+        }
         try {
             if (uploadId == null) {
                 uploadId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
                         .contentType(contentType).build()).uploadId();
             }
-            int partNumber = parts.size() + 1;
             String eTag = s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
-                    .partNumber(partNumber).contentLength((long) filled).build(),
-                    bufferedBody()).eTag();
+                    .partNumber(partNumber).contentLength(part.size()).build(), part.body(contentType)).eTag();
             parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
-            filled = 0;
         } catch (RuntimeException e) {
-            abort();
-            throw new IOException("could not upload part " + (parts.size() + 1) + " of s3://" + bucket + "/" + key, e);
+            throw new IOException("could not upload part " + partNumber + " of s3://" + bucket + "/" + key, e);
         }
-    }
-
-    /** The buffer's filled bytes, without copying; the SDK may read them again to retry. */
-    private RequestBody bufferedBody() {
-        int length = filled;
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, contentType);
+        // After the last part S3 allows, the buffer takes nothing more and the next write says why.
+        part.startPart(partNumber < PartSchedule.MAX_PARTS ? schedule.partSize(partNumber + 1) : 0);
     }
 
     private void ensureOpen() throws IOException {

@@ -7,20 +7,35 @@ import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Object storage steps shared by every route group: storing, reading, copying and deleting a job's objects. Started in
+ * Object storage steps shared by every route group: storing, reading, copying and deleting a job's objects, and
+ * aborting multipart uploads that were never finished. Started in
  * every process whatever its route groups, because the API and the cleanup both delete. On shutdown they stop
  * last, once the exchanges that use them have finished.
  */
 public final class StorageRoutes extends EndpointRouteBuilder {
 
-    /** Body: an InputStream; headers: the S3 key and content type, and the length when it is known. */
+    /**
+     * Body: an InputStream; headers: the S3 key and content type, and the length when it is known. A body of known
+     * length that fits S3's 10,000 parts of the configured size streams straight through; any other one goes part by
+     * part, with parts that grow as it does.
+     */
     public static final String STORE = "direct:storage-store";
     /** Header: the S3 key. Answers the object's stream. */
     public static final String OPEN = "direct:storage-open";
-    /** Body: a key prefix such as {@code results/tenant/job/}; deletes every object under it. */
+    /**
+     * Headers: the S3 key, and the first and last byte of a range ({@code CamelAwsS3RangeStart},
+     * {@code CamelAwsS3RangeEnd}). Answers the stream of those bytes of the object.
+     */
+    public static final String OPEN_RANGE = "direct:storage-open-range";
+    /**
+     * Body: a key prefix such as {@code results/tenant/job/}; aborts every unfinished multipart upload under it, then
+     * deletes every object under it, so that nothing under it is left.
+     */
     public static final String DELETE_PREFIX = "direct:storage-delete-prefix";
     /** Header: the S3 key. Deletes the object and writes the audit line. */
     public static final String DELETE_OBJECT = "direct:storage-delete-object";
+    /** Body: a {@link PendingUpload}. Aborts it and writes the audit line. */
+    public static final String ABORT_UPLOAD = "direct:storage-abort-upload";
     /**
      * Headers: the S3 key of the source, the destination key and, optionally, the ETag the source must still have.
      * Copies the object within the bucket. Answers {@code true}, or {@code false} when the source is gone or changed.
@@ -30,22 +45,32 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String STAT = "direct:storage-stat";
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
     public static final String DELETE_REASON = "signalboxDeleteReason";
+    /** Exchange property: the job whose deletion receipt lists the objects deleted, when they are a job's files. */
+    public static final String RECEIPT_FOR = "signalboxReceiptFor";
+
+    private static final String PREFIX = "signalboxPrefix";
 
     private final StreamingUpload streamingUpload;
+    private final MultipartUploads multipartUploads;
+    private final DeletionReceipts receipts;
     private final DeletionAudit audit = new DeletionAudit();
 
     /**
      * @param streamingUpload stores bodies whose length is not known in advance
+     * @param multipartUploads finds and aborts unfinished multipart uploads
+     * @param receipts told of every object deleted for a job
      */
-    public StorageRoutes(StreamingUpload streamingUpload) {
+    public StorageRoutes(StreamingUpload streamingUpload, MultipartUploads multipartUploads, DeletionReceipts receipts) {
         this.streamingUpload = streamingUpload;
+        this.multipartUploads = multipartUploads;
+        this.receipts = receipts;
     }
 
     @Override
     public void configure() {
         from(STORE).routeId("storage-store").shutdownRoute(ShutdownRoute.Defer)
                 .choice()
-                    .when(header(AWS2S3Constants.CONTENT_LENGTH).isNotNull())
+                    .when(method(streamingUpload, "fitsFixedParts(${header." + AWS2S3Constants.CONTENT_LENGTH + "})"))
                         .to(aws2S3("{{signalbox.storage.bucket}}").multiPartUpload(true)
                                 .partSize("{{signalbox.storage.part-size-bytes}}"))
                     .otherwise()
@@ -55,6 +80,9 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
         from(OPEN).routeId("storage-open").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));
+
+        from(OPEN_RANGE).routeId("storage-open-range").shutdownRoute(ShutdownRoute.Defer)
+                .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObjectRange));
 
         // A missing or changed object is an answer here, not a failure to log.
         from(COPY).routeId("storage-copy").shutdownRoute(ShutdownRoute.Defer)
@@ -73,8 +101,14 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                     .setBody(constant(null))
                 .end();
 
+        // Uploads first: one that completes meanwhile becomes an object, which the listing after it then finds.
         from(DELETE_PREFIX).routeId("storage-delete-prefix").shutdownRoute(ShutdownRoute.Defer)
-                .setHeader(AWS2S3Constants.PREFIX, body())
+                .setProperty(PREFIX, body())
+                .bean(multipartUploads, "under(${body})")
+                .split(body())
+                    .to(ABORT_UPLOAD)
+                .end()
+                .setHeader(AWS2S3Constants.PREFIX, exchangeProperty(PREFIX))
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.listObjects))
                 .split(simple("${body}"))
                     .setHeader(AWS2S3Constants.KEY, simple("${body.key}"))
@@ -82,8 +116,18 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                 .end();
 
         from(DELETE_OBJECT).routeId("storage-delete-object").shutdownRoute(ShutdownRoute.Defer)
+                .filter(exchangeProperty(RECEIPT_FOR).isNotNull())
+                    .bean(receipts, "deleting(${exchangeProperty." + RECEIPT_FOR + "}, ${header." + AWS2S3Constants.KEY
+                            + "})")
+                .end()
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.deleteObject))
                 .bean(audit, "deleted('{{signalbox.storage.bucket}}', ${header." + AWS2S3Constants.KEY
                         + "}, ${exchangeProperty." + DELETE_REASON + "})");
+
+        from(ABORT_UPLOAD).routeId("storage-abort-upload").shutdownRoute(ShutdownRoute.Defer)
+                .filter(method(multipartUploads, "abort"))
+                    .bean(audit, "aborted('{{signalbox.storage.bucket}}', ${body}, ${exchangeProperty." + DELETE_REASON
+                            + "})")
+                .end();
     }
 }

@@ -5,22 +5,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Copies a stream of unknown length into one S3 object, one part at a time. */
+/**
+ * Writes objects whose length is not known in advance, one part at a time, with parts that grow as the object does
+ * (see {@link PartSchedule}).
+ */
 public final class StreamingUpload {
 
     private final S3Client s3;
     private final String bucket;
-    private final int partSize;
+    private final PartSchedule schedule;
+    private final PartStorage partStorage;
 
     /**
      * @param s3 the client
      * @param bucket the bucket
-     * @param partSize bytes per part; the memory one upload holds
+     * @param schedule the size of each part
+     * @param partStorage where a part waits for its upload: memory, or local disk for large parts
      */
-    public StreamingUpload(S3Client s3, String bucket, int partSize) {
+    public StreamingUpload(S3Client s3, String bucket, PartSchedule schedule, PartStorage partStorage) {
         this.s3 = s3;
         this.bucket = bucket;
-        this.partSize = partSize;
+        this.schedule = schedule;
+        this.partStorage = partStorage;
     }
 
     /**
@@ -31,7 +37,7 @@ public final class StreamingUpload {
      * @throws UncheckedIOException when reading the body or writing to S3 fails; nothing is stored then
      */
     public long upload(String key, String contentType, InputStream body) {
-        S3MultipartOutputStream out = new S3MultipartOutputStream(s3, bucket, key, contentType, partSize);
+        S3MultipartOutputStream out = open(key, contentType);
         try {
             body.transferTo(out);
             out.close();
@@ -43,5 +49,30 @@ public final class StreamingUpload {
             out.abort();
             throw e;
         }
+    }
+
+    /**
+     * @param key the object's key
+     * @param contentType the object's content type, which downloads of it answer with
+     * @return a stream that writes the object; closing it completes the object, aborting it discards it
+     */
+    public S3MultipartOutputStream open(String key, String contentType) {
+        return new S3MultipartOutputStream(s3, bucket, key, contentType, schedule, partStorage);
+    }
+
+    /**
+     * @param contentLength a body's length, or {@code null} when it is not known
+     * @return whether parts of the first size hold a body of that length within S3's 10,000 parts, so that it can be
+     *     streamed straight through without holding a part; otherwise it goes through {@link #upload}
+     */
+    public boolean fitsFixedParts(Long contentLength) {
+        return contentLength != null && schedule.fitsFirstPartSize(contentLength);
+    }
+
+    /**
+     * @return the bucket objects are written to
+     */
+    public String bucket() {
+        return bucket;
     }
 }

@@ -1,4 +1,4 @@
-package io.signalbox.app.partner;
+package io.signalbox.app.download;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -8,7 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.UUID;
 
-/** Partners' reads of results, until together they make a pickup. */
+/** Reads of results, until together they deliver one whole. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ResultReadRepository extends GenericRepository<ResultRead, Long> {
 
@@ -22,7 +22,7 @@ interface ResultReadRepository extends GenericRepository<ResultRead, Long> {
     int record(UUID jobId, String eventId, @Nullable String byteRange, @Nullable Long bytesSent);
 
     /**
-     * @return the reads of the job's result since its last pickup
+     * @return the reads of the job's result since its last complete delivery
      */
     @Query("SELECT * FROM result_reads WHERE job_id = :jobId AND counted_at IS NULL ORDER BY id")
     List<ResultRead> uncounted(UUID jobId);

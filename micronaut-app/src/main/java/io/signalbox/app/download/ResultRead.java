@@ -1,4 +1,4 @@
-package io.signalbox.app.partner;
+package io.signalbox.app.download;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -9,15 +9,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A partner's read of a job's result, one of those that together make a pickup.
+ * A read of a job's result, one of those that together deliver it whole: a partner's GetObject call, or a REST
+ * download or ranged part of one.
  *
  * @param id the row's id
  * @param jobId the job whose result was read
- * @param eventId the read's event id
- * @param byteRange the {@code Range} the event names, or {@code null}
- * @param bytesSent how many bytes the event says were sent, or {@code null}
+ * @param eventId the read's event id, or the id of a REST response
+ * @param byteRange the {@code Range} the read asked for, or {@code null} when the event does not say
+ * @param bytesSent how many bytes were sent, or {@code null} when the event does not say
  * @param recordedAt when it was recorded
- * @param countedAt when it took part in a pickup, or {@code null} while it has not
+ * @param countedAt when it took part in a complete delivery, or {@code null} while it has not
  */
 @MappedEntity("result_reads")
 record ResultRead(@Id @GeneratedValue Long id, UUID jobId, String eventId, @Nullable String byteRange,
