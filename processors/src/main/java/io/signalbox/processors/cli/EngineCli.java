@@ -171,9 +171,15 @@ public final class EngineCli {
         int symbols = 8;
         boolean summaryOnly = false;
         Path keep = null;
+        SamplePrices.Layout layout = SamplePrices.Layout.INTERLEAVED;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--keep" -> keep = Path.of(value(args, ++i, "--keep"));
+                case "--layout" -> layout = switch (value(args, ++i, "--layout")) {
+                    case "interleaved" -> SamplePrices.Layout.INTERLEAVED;
+                    case "grouped" -> SamplePrices.Layout.GROUPED;
+                    default -> throw new UsageException("--layout takes interleaved or grouped");
+                };
                 case "--rows" -> rows = parseLong(value(args, ++i, "--rows"), "--rows");
                 case "--symbols" -> symbols = (int) parseLong(value(args, ++i, "--symbols"), "--symbols");
                 case "--summary-only" -> summaryOnly = true;
@@ -189,11 +195,11 @@ public final class EngineCli {
             Path prices = dir.resolve("prices.csv");
             long generateStart = System.nanoTime();
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(prices), 1 << 16)) {
-                SamplePrices.builder().rows(rows).symbols(symbols).build().writeTo(file);
+                SamplePrices.builder().rows(rows).symbols(symbols).layout(layout).build().writeTo(file);
             }
             long size = Files.size(prices);
-            out.printf(Locale.ROOT, "generated %,d rows of %d symbols, %.1f MB, in %.1f s%n", rows, symbols,
-                    size / 1e6, (System.nanoTime() - generateStart) / 1e9);
+            out.printf(Locale.ROOT, "generated %,d rows of %d symbols, %s, %.1f MB, in %.1f s%n", rows, symbols,
+                    layout.name().toLowerCase(Locale.ROOT), size / 1e6, (System.nanoTime() - generateStart) / 1e9);
             Recipe recipe = Recipes.preset("default");
             Path result = dir.resolve("result.csv");
             Path summary = dir.resolve("summary.json");
