@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the default preset over two million generated rows (about 125 MB, never stored) in a JVM with a 48 MB heap,
- * writing the full CSV to a discarding stream: anything the engine kept per row would exhaust that heap.
+ * writing the full CSV to a discarding stream on four formatting workers: anything the engine kept per row would
+ * exhaust that heap.
  */
 class ConstantMemoryTest {
 
@@ -40,7 +41,7 @@ class ConstantMemoryTest {
             }
         });
         producer.start();
-        EngineReport report = SignalEngine.builder().build().run(EngineInput.prices("big.csv", in),
+        EngineReport report = SignalEngine.builder().threads(4).build().run(EngineInput.prices("big.csv", in),
                 Recipes.preset("default"), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
                 ProgressListener.NONE);
         producer.join();

@@ -1,0 +1,209 @@
+package io.signalbox.processors.engine;
+
+import io.signalbox.processors.decimal.DoubleFormatter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Writes the result CSV: each row's line as the reader made it, then its computed cells in the shortest round-trip
+ * form (or the recipe's precision), then LF. With workers, formatting a batch is the job of whichever worker takes
+ * it, and one writer thread writes the batches in input order as they become ready, so the bytes are the same for any
+ * number of workers; without, the computing thread formats and writes.
+ */
+final class CsvOutput implements ResultOutput {
+
+    private static final int CELL = DoubleFormatter.MAX_LENGTH + 1;
+    private static final RowBatch END = new RowBatch(0);
+
+    private final OutputStream out;
+    private final DoubleFormatter formatter;
+    private final byte delimiter;
+    private final BatchPool pool;
+    private final List<Thread> workers = new ArrayList<>();
+    private final BlockingQueue<RowBatch> toFormat = new LinkedBlockingQueue<>();
+    private final BlockingQueue<RowBatch> toWrite = new LinkedBlockingQueue<>();
+    private Thread writer;
+    private long rows;
+    private boolean finished;
+
+    /**
+     * @param header the header line, LF included, written first
+     * @param workers formatting threads; 0 to format and write on the calling thread
+     */
+    CsvOutput(OutputStream out, DoubleFormatter formatter, byte delimiter, byte[] header, BatchPool pool,
+            int workers) {
+        this.out = out;
+        this.formatter = formatter;
+        this.delimiter = delimiter;
+        this.pool = pool;
+        write(header, header.length);
+        if (workers > 0) {
+            writer = new Thread(this::writeLoop, "signalbox-write");
+            for (int i = 0; i < workers; i++) {
+                start(new Thread(this::formatLoop, "signalbox-format-" + (i + 1)));
+            }
+            writer.setDaemon(true);
+            writer.start();
+        }
+    }
+
+    private void start(Thread thread) {
+        thread.setDaemon(true);
+        thread.start();
+        workers.add(thread);
+    }
+
+    @Override
+    public void accept(RowBatch batch) {
+        rows += batch.rows;
+        if (writer == null) {
+            format(batch);
+            write(batch.out, batch.outLength);
+            pool.give(batch);
+            return;
+        }
+        toWrite.add(batch);
+        toFormat.add(batch);
+    }
+
+    @Override
+    public void finish() {
+        if (writer != null) {
+            toWrite.add(END);
+            for (int i = 0; i < workers.size(); i++) {
+                toFormat.add(END);
+            }
+            join();
+            pool.rethrow();
+        }
+        finished = true;
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the result failed", e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (writer == null || finished) {
+            return;
+        }
+        finished = true;
+        writer.interrupt();
+        for (Thread worker : workers) {
+            worker.interrupt();
+        }
+        join();
+    }
+
+    @Override
+    public long rows() {
+        return rows;
+    }
+
+    private void join() {
+        boolean interrupted = false;
+        List<Thread> all = new ArrayList<>(workers);
+        all.add(writer);
+        for (Thread thread : all) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void formatLoop() {
+        try {
+            while (true) {
+                RowBatch batch = toFormat.take();
+                if (batch == END) {
+                    return;
+                }
+                format(batch);
+                batch.formatted = true;
+                LockSupport.unpark(writer);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            pool.fail(e);
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                RowBatch batch = toWrite.take();
+                if (batch == END) {
+                    return;
+                }
+                while (!batch.formatted) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        return;
+                    }
+                }
+                write(batch.out, batch.outLength);
+                pool.give(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            pool.fail(e);
+        }
+    }
+
+    private void format(RowBatch batch) {
+        final int cells = batch.cellsPerRow;
+        int needed = batch.linesLength + batch.rows * (cells * CELL + 1);
+        if (batch.out.length < needed) {
+            batch.out = new byte[needed + needed / 4];
+        }
+        final byte[] b = batch.out;
+        final byte[] lines = batch.lines;
+        final int[] lineEnds = batch.lineEnds;
+        final double[] values = batch.cells;
+        final byte d = delimiter;
+        final DoubleFormatter f = formatter;
+        int p = 0;
+        int lineStart = 0;
+        for (int r = 0, n = batch.rows; r < n; r++) {
+            int lineEnd = lineEnds[r];
+            System.arraycopy(lines, lineStart, b, p, lineEnd - lineStart);
+            p += lineEnd - lineStart;
+            lineStart = lineEnd;
+            for (int c = r * cells, end = c + cells; c < end; c++) {
+                b[p++] = d;
+                double v = values[c];
+                if (v == v) {
+                    p = f.format(v, b, p);
+                }
+            }
+            b[p++] = '\n';
+        }
+        batch.outLength = p;
+    }
+
+    private void write(byte[] bytes, int length) {
+        try {
+            out.write(bytes, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the result failed", e);
+        }
+    }
+}
