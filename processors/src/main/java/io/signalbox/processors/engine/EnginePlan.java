@@ -2,6 +2,7 @@ package io.signalbox.processors.engine;
 
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.recipe.IndicatorStep;
+import io.signalbox.processors.recipe.OutputSettings;
 import io.signalbox.processors.recipe.Recipe;
 import io.signalbox.processors.signal.CompiledRules;
 import io.signalbox.processors.signal.SignalRules;
@@ -76,11 +77,16 @@ final class EnginePlan {
         int timestamp = PriceColumns.require(header, "timestamp", mapped.get("timestamp"), file,
                 "every bar needs a time");
         int symbol = PriceColumns.find(header, "symbol", mapped.get("symbol"), file);
+        boolean parquet = recipe.output().format() == OutputSettings.Format.PARQUET;
         int[] fields = new int[ColumnLayout.FIELD_NAMES.length];
         for (int f = 0; f < fields.length; f++) {
             String name = ColumnLayout.FIELD_NAMES[f];
-            fields[f] = why.containsKey(name) ? PriceColumns.require(header, name, mapped.get(name), file,
-                    why.get(name)) : -1;
+            if (why.containsKey(name)) {
+                fields[f] = PriceColumns.require(header, name, mapped.get(name), file, why.get(name));
+            } else {
+                // a Parquet result holds the bar's typed fields, so every one the header has is read
+                fields[f] = parquet ? PriceColumns.find(header, name, mapped.get(name), file) : -1;
+            }
         }
         int signalColumn = PriceColumns.find(header, "signal", mapped.get("signal"), file);
         SignalSource source = signalSource(recipe, file, header, signalColumn, signalsFile);
@@ -103,7 +109,8 @@ final class EnginePlan {
         for (String column : Recipe.BACKTEST_COLUMNS) {
             slots.put(column, slot++);
         }
-        return new EnginePlan(recipe, file, layout, source, slots, stepOffsets, outputNames(recipe, header, file));
+        return new EnginePlan(recipe, file, layout, source, slots, stepOffsets,
+                parquet ? recipe.outputColumns() : outputNames(recipe, header, file));
     }
 
     /** The price fields the recipe reads, each with why, for the error when the header lacks it. */
@@ -170,6 +177,7 @@ final class EnginePlan {
                 + "no signal column and no signals file was given; expected one of them");
     }
 
+    /** A CSV result's computed columns: a name the input header has would be there twice. */
     private static List<String> outputNames(Recipe recipe, List<String> header, String file) {
         Set<String> inputNames = new HashSet<>();
         for (String h : header) {

@@ -5,6 +5,7 @@ import io.signalbox.processors.csv.CsvReader;
 import io.signalbox.processors.csv.InputDecoding;
 import io.signalbox.processors.decimal.DecimalParser;
 import io.signalbox.processors.decimal.DoubleFormatter;
+import io.signalbox.processors.recipe.OutputSettings;
 import io.signalbox.processors.recipe.Recipe;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +58,8 @@ final class EngineRun {
                 ? SignalsJoin.open(input.signalsName(), input.signals(), plan.columns.symbol() >= 0, numbers, limits)
                 : null;
         RowPipeline pipeline = new RowPipeline(plan, limits, join);
-        SafeLines safeLines = result == null ? null
+        boolean csv = recipe.output().format() == OutputSettings.Format.CSV;
+        SafeLines safeLines = result == null || !csv ? null
                 : new SafeLines(recipe.output().escapeFormulas(), delimiter, numbers);
         BarReader bars = new BarReader(reader, plan, limits, numbers, safeLines, pipeline);
         int workers = threads > 1 ? threads : 0;
@@ -65,7 +67,9 @@ final class EngineRun {
 
         GZIPOutputStream gzip = null;
         ResultOutput output = null;
-        if (result != null) {
+        if (result != null && !csv) {
+            output = new ParquetOutput(result, plan, pool, threads > 1);
+        } else if (result != null) {
             OutputStream target = result;
             if (recipe.output().gzip()) {
                 try {

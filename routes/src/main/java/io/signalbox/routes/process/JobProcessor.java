@@ -53,9 +53,9 @@ public final class JobProcessor {
     public JobOutcome process(ClaimedJob job, InputStream input) {
         Recipe recipe = job.recipeJson() != null ? Recipes.parse(job.recipeJson()) : Recipes.preset(job.recipePreset());
         HashingInputStream hashed = new HashingInputStream(input);
-        String resultKey = job.resultPrefix() + (recipe.output().gzip() ? "result.csv.gz" : "result.csv");
-        String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
-        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, resultKey, contentType, partSize);
+        String resultKey = job.resultPrefix() + "result." + recipe.output().fileExtension();
+        S3MultipartOutputStream result = new S3MultipartOutputStream(s3, bucket, resultKey,
+                recipe.output().contentType(), partSize);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         try (input; InputStream signals = openSignals(job)) {
             EngineInput files = new EngineInput(job.inputName(), hashed, signals == null ? null : job.signalsName(),
