@@ -2,9 +2,10 @@ package io.signalbox.processors.engine;
 
 /**
  * A downsampled equity and drawdown curve of one symbol, in memory bounded whatever the number of bars, which is not
- * known in advance: bars are kept at a stride, starting with every bar; when the points fill the capacity, every
- * other point is dropped and the stride doubles. The last bar is always kept too. The kept bars are evenly spaced by
- * bar count (bars 0, k, 2k, ... with k a power of two) and are at most {@code capacity} points with the last.
+ * known in advance: bars are kept at a stride, starting with every bar; when the kept points fill the capacity less
+ * one, every other point is dropped and the stride doubles. The latest bar is held apart and joins the kept points
+ * when the next bar comes, so the last bar is always there and a symbol with at most {@code capacity} bars keeps every
+ * bar. The kept bars are evenly spaced by bar count (bars 0, k, 2k, ... with k a power of two).
  */
 final class EquityCurve {
 
@@ -16,7 +17,6 @@ final class EquityCurve {
     private final double[] drawdown;
     private int size;
     private long stride = 1;
-    private long untilNext = 1;
     private long bars;
     private long lastMillis;
     private double lastEquity;
@@ -35,24 +35,31 @@ final class EquityCurve {
     }
 
     void add(long time, double e, double d) {
-        if (--untilNext == 0) {
-            if (size == millis.length) {
-                halve();
-            }
-            untilNext = stride;
-            if (bars % stride == 0) {
-                millis[size] = time;
-                equity[size] = e;
-                drawdown[size] = d;
-                size++;
-            } else {
-                untilNext = stride - bars % stride;
-            }
+        if (bars > 0) {
+            keepPrevious();
         }
         bars++;
         lastMillis = time;
         lastEquity = e;
         lastDrawdown = d;
+    }
+
+    /** The previous bar, held as the last one until now, joins the kept points if it is on the stride. */
+    private void keepPrevious() {
+        long index = bars - 1;
+        if ((index & (stride - 1)) != 0) {
+            return;
+        }
+        if (size == millis.length) {
+            halve();
+            if ((index & (stride - 1)) != 0) {
+                return;
+            }
+        }
+        millis[size] = lastMillis;
+        equity[size] = lastEquity;
+        drawdown[size] = lastDrawdown;
+        size++;
     }
 
     private void halve() {
@@ -68,14 +75,7 @@ final class EquityCurve {
 
     /** Points in the curve, the last bar included. */
     int points() {
-        if (bars == 0) {
-            return 0;
-        }
-        return lastKept() ? size : size + 1;
-    }
-
-    private boolean lastKept() {
-        return (bars - 1) % stride == 0 && (bars - 1) / stride == size - 1;
+        return bars == 0 ? 0 : size + 1;
     }
 
     long millis(int i) {

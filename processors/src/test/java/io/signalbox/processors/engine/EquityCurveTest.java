@@ -26,10 +26,22 @@ class EquityCurveTest {
             assertThat(curve.drawdown(i)).isEqualTo(-i);
         }
         assertThat(curveOf(10, 0).points()).isZero();
+        EquityCurve full = curveOf(EquityCurve.MAX_POINTS, EquityCurve.MAX_POINTS);
+        assertThat(full.points()).isEqualTo(EquityCurve.MAX_POINTS);
+        assertThat(full.equity(EquityCurve.MAX_POINTS - 1)).isEqualTo(EquityCurve.MAX_POINTS - 1);
+    }
+
+    @Test
+    void aMillionBarsBecome1955PointsEvery512Bars() {
+        EquityCurve curve = curveOf(EquityCurve.MAX_POINTS, 1_000_000);
+        assertThat(curve.points()).isEqualTo(1_955);
+        assertThat(curve.equity(1)).isEqualTo(512);
+        assertThat(curve.equity(1_953)).isEqualTo(1_953 * 512);
+        assertThat(curve.equity(1_954)).isEqualTo(999_999);
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {10, 11, 100, 1_999, 2_000, 2_001, 4_001, 123_457, 1_000_000})
+    @ValueSource(longs = {10, 11, 100, 1_999, 2_001, 4_001, 123_457, 1_000_000})
     void staysWithinItsPointsEvenlySpacedWithTheFirstAndLastBar(long bars) {
         EquityCurve curve = curveOf(EquityCurve.MAX_POINTS, bars);
         int points = curve.points();
