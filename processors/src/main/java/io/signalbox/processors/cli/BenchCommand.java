@@ -1,8 +1,8 @@
 package io.signalbox.processors.cli;
 
+import io.signalbox.processors.csv.CountingInputStream;
 import io.signalbox.processors.engine.EngineInput;
 import io.signalbox.processors.engine.EngineReport;
-import io.signalbox.processors.engine.ProgressListener;
 import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.processors.recipe.OutputSettings;
 import io.signalbox.processors.recipe.Recipe;
@@ -119,19 +119,12 @@ final class BenchCommand implements Callable<Integer> {
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             EngineReport report;
-            boolean show = progress != null ? progress : Terminal.interactive();
             try (CountingInputStream in = new CountingInputStream(Files.newInputStream(prices));
                     OutputStream target = summaryOnly ? null : new FileOutputStream(result.toFile());
                     OutputStream json = new FileOutputStream(summary.toFile())) {
-                ProgressBar bar = show ? new ProgressBar(console.err(), in::count, size) : null;
-                try {
-                    report = engine.run(EngineInput.prices("prices.csv", in), recipe, target, json,
-                            bar == null ? ProgressListener.NONE : bar);
-                } finally {
-                    if (bar != null) {
-                        bar.clear();
-                    }
-                }
+                report = ProgressBar.around(progress != null ? progress : Terminal.interactive(), console.err(), in,
+                        size, listener -> engine.run(EngineInput.prices("prices.csv", in), recipe, target, json,
+                                listener));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;

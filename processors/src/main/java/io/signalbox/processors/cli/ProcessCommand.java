@@ -1,8 +1,8 @@
 package io.signalbox.processors.cli;
 
+import io.signalbox.processors.csv.CountingInputStream;
 import io.signalbox.processors.engine.EngineInput;
 import io.signalbox.processors.engine.EngineReport;
-import io.signalbox.processors.engine.ProgressListener;
 import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.processors.recipe.OutputSettings;
 import io.signalbox.processors.recipe.Recipe;
@@ -108,16 +108,9 @@ final class ProcessCommand implements Callable<Integer> {
             }
             EngineInput files = new EngineInput(name(input), prices, signals == null ? null : name(signals),
                     signalsIn);
-            boolean show = progress != null ? progress : Terminal.interactive();
-            ProgressBar bar = show ? new ProgressBar(console.err(), prices::count, size) : null;
-            EngineReport report;
-            try {
-                report = engine.run(files, chosen, target, summaryOut, bar == null ? ProgressListener.NONE : bar);
-            } finally {
-                if (bar != null) {
-                    bar.clear();
-                }
-            }
+            OutputStream sink = target;
+            EngineReport report = ProgressBar.around(progress != null ? progress : Terminal.interactive(),
+                    console.err(), prices, size, listener -> engine.run(files, chosen, sink, summaryOut, listener));
             if (gzip != null) {
                 gzip.finish();
             }

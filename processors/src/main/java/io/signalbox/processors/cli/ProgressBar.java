@@ -1,8 +1,11 @@
 package io.signalbox.processors.cli;
 
+import io.signalbox.processors.csv.CountingInputStream;
+import io.signalbox.processors.engine.EngineReport;
 import io.signalbox.processors.engine.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,6 +31,28 @@ final class ProgressBar implements ProgressListener {
         this.err = err;
         this.bytesRead = bytesRead;
         this.totalBytes = totalBytes;
+    }
+
+    /**
+     * Runs the engine with a progress bar on standard error when asked, erasing it afterwards.
+     *
+     * @param show whether to draw the bar
+     * @param input the input as it is read
+     * @param totalBytes the input's size, or -1 when unknown
+     * @param run the run, given the listener to report to
+     * @return what the run returns
+     */
+    static EngineReport around(boolean show, PrintStream err, CountingInputStream input, long totalBytes,
+            Function<ProgressListener, EngineReport> run) {
+        if (!show) {
+            return run.apply(ProgressListener.NONE);
+        }
+        ProgressBar bar = new ProgressBar(err, input::count, totalBytes);
+        try {
+            return run.apply(bar);
+        } finally {
+            bar.clear();
+        }
     }
 
     @Override

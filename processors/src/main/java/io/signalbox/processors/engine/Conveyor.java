@@ -1,5 +1,6 @@
 package io.signalbox.processors.engine;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -51,9 +52,7 @@ final class Conveyor {
 
     /** Reads on a thread of its own while the calling thread computes. */
     void runReadingAhead() {
-        Thread readerThread = new Thread(this::readLoop, "signalbox-read");
-        readerThread.setDaemon(true);
-        readerThread.start();
+        Thread readerThread = Workers.start("signalbox-read", this::readLoop);
         boolean done = false;
         try {
             boolean last;
@@ -73,7 +72,7 @@ final class Conveyor {
                     output.abort();
                 }
             }
-            join(readerThread);
+            Workers.joinAll(List.of(readerThread));
         }
     }
 
@@ -135,21 +134,6 @@ final class Conveyor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
-        }
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

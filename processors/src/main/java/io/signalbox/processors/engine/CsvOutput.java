@@ -44,19 +44,14 @@ final class CsvOutput implements ResultOutput {
         this.pool = pool;
         write(header, header.length);
         if (workers > 0) {
+            // the workers wake the writer, so it must exist before they start; it starts after them
             writer = new Thread(this::writeLoop, "signalbox-write");
-            for (int i = 0; i < workers; i++) {
-                start(new Thread(this::formatLoop, "signalbox-format-" + (i + 1)));
-            }
             writer.setDaemon(true);
+            for (int i = 0; i < workers; i++) {
+                this.workers.add(Workers.start("signalbox-format-" + (i + 1), this::formatLoop));
+            }
             writer.start();
         }
-    }
-
-    private void start(Thread thread) {
-        thread.setDaemon(true);
-        thread.start();
-        workers.add(thread);
     }
 
     @Override
@@ -109,22 +104,9 @@ final class CsvOutput implements ResultOutput {
     }
 
     private void join() {
-        boolean interrupted = false;
         List<Thread> all = new ArrayList<>(workers);
         all.add(writer);
-        for (Thread thread : all) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.joinAll(all);
     }
 
     private void formatLoop() {

@@ -68,13 +68,7 @@ final class ParquetOutput implements ResultOutput {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
-        if (threaded) {
-            thread = new Thread(this::writeLoop, "signalbox-write");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            thread = null;
-        }
+        thread = threaded ? Workers.start("signalbox-write", this::writeLoop) : null;
     }
 
     @Override
@@ -92,7 +86,7 @@ final class ParquetOutput implements ResultOutput {
     public void finish() {
         if (thread != null) {
             toWrite.add(END);
-            join();
+            Workers.joinAll(List.of(thread));
             pool.rethrow();
         }
         finished = true;
@@ -111,7 +105,7 @@ final class ParquetOutput implements ResultOutput {
         finished = true;
         if (thread != null) {
             thread.interrupt();
-            join();
+            Workers.joinAll(List.of(thread));
         }
     }
 
@@ -146,21 +140,6 @@ final class ParquetOutput implements ResultOutput {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
-        }
-    }
-
-    private void join() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,15 +1,18 @@
-package io.signalbox.processors.cli;
+package io.signalbox.processors.csv;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it, for the progress bar; the count may be read from another thread. */
-final class CountingInputStream extends FilterInputStream {
+/** Counts the bytes read through it; the count may be read from another thread than the one reading. */
+public final class CountingInputStream extends FilterInputStream {
 
     private volatile long count;
 
-    CountingInputStream(InputStream in) {
+    /**
+     * @param in the stream to read
+     */
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
@@ -38,7 +41,10 @@ final class CountingInputStream extends FilterInputStream {
         return skipped;
     }
 
-    long count() {
+    /**
+     * @return the bytes read so far
+     */
+    public long count() {
         return count;
     }
 }
