@@ -57,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private Options options;
+
     @Option(names = "--rows", paramLabel = "N", defaultValue = "5000000", description = "data rows; default "
             + "${DEFAULT-VALUE}")
     private long rows;
@@ -77,17 +80,9 @@ final class BenchCommand implements Callable<Integer> {
             + "csv or parquet; default ${DEFAULT-VALUE}")
     private OutputSettings.Format format;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads to keep busy, 1 to "
-            + SignalEngine.Builder.MAX_THREADS + "; default: the available processors")
-    private Integer threads;
-
     @Option(names = "--keep", paramLabel = "DIR", description = "work in DIR and leave prices.csv, the result and "
             + "summary.json there, to run other tools on the same input")
     private Path keep;
-
-    @Option(names = "--progress", negatable = true, description = "show a progress bar on standard error; by "
-            + "default only when standard output and standard error are a terminal")
-    private Boolean progress;
 
     BenchCommand(Console console) {
         this.console = console;
@@ -99,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be positive and --symbols "
                     + "1 to 100000");
         }
-        SignalEngine engine = Options.engine(spec, threads);
+        SignalEngine engine = options.engine(spec);
         Recipe recipe = Options.withFormat(Recipes.preset("default"), format, spec);
         PrintStream out = console.out();
         Path dir = null;
@@ -122,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             try (CountingInputStream in = new CountingInputStream(Files.newInputStream(prices));
                     OutputStream target = summaryOnly ? null : new FileOutputStream(result.toFile());
                     OutputStream json = new FileOutputStream(summary.toFile())) {
-                report = ProgressBar.around(progress != null ? progress : Terminal.interactive(), console.err(), in,
+                report = ProgressBar.around(options.progress(), console.err(), in,
                         size, listener -> engine.run(EngineInput.prices("prices.csv", in), recipe, target, json,
                                 listener));
             }
@@ -139,8 +134,8 @@ final class BenchCommand implements Callable<Integer> {
                         outputSize / 1e6 / seconds);
             }
             out.printf(Locale.ROOT, "cpu time      %.2f s (%.0f%% of one core; %d threads, %d cores, load %s)%n",
-                    cpuSeconds, 100 * cpuSeconds / seconds, threads == null
-                            ? Runtime.getRuntime().availableProcessors() : threads,
+                    cpuSeconds, 100 * cpuSeconds / seconds, options.threads() == null
+                            ? Runtime.getRuntime().availableProcessors() : options.threads(),
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             out.printf(Locale.ROOT, "peak heap     %.1f MB (max heap %.0f MB)%n", peakHeap() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);

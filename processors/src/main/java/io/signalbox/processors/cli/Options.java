@@ -5,17 +5,31 @@ import io.signalbox.processors.recipe.OutputSettings;
 import io.signalbox.processors.recipe.Recipe;
 import picocli.CommandLine;
 
-/** Options that process and bench share, checked the same way. */
+/** Options that process and bench share, checked the same way; a picocli mixin of both commands. */
 final class Options {
 
-    private Options() {
+    @CommandLine.Option(names = "--threads", paramLabel = "N", description = "threads to keep busy, 1 to "
+            + SignalEngine.Builder.MAX_THREADS + "; default: the available processors")
+    private Integer threads;
+
+    @CommandLine.Option(names = "--progress", negatable = true, description = "show a progress bar on standard "
+            + "error; by default only when standard output and standard error are a terminal")
+    private Boolean progress;
+
+    /** @return whether to draw a progress bar */
+    boolean progress() {
+        return progress != null ? progress : Terminal.interactive();
+    }
+
+    /** @return the --threads value, or {@code null} for the default */
+    Integer threads() {
+        return threads;
     }
 
     /**
-     * @param threads the --threads value, or {@code null} for the available processors
-     * @return an engine with the default limits
+     * @return an engine with the default limits and the threads asked for
      */
-    static SignalEngine engine(CommandLine.Model.CommandSpec spec, Integer threads) {
+    SignalEngine engine(CommandLine.Model.CommandSpec spec) {
         SignalEngine.Builder builder = SignalEngine.builder();
         if (threads != null) {
             if (threads < 1 || threads > SignalEngine.Builder.MAX_THREADS) {

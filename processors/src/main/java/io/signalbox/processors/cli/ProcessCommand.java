@@ -41,6 +41,9 @@ final class ProcessCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private Options options;
+
     @Parameters(index = "0", paramLabel = "IN", description = "the prices file, CSV, plain or gzip-compressed; - "
             + "for standard input")
     private String input;
@@ -69,13 +72,6 @@ final class ProcessCommand implements Callable<Integer> {
             + "output format, or parquet when OUT ends in .parquet")
     private OutputSettings.Format format;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads to keep busy, 1 to "
-            + SignalEngine.Builder.MAX_THREADS + "; default: the available processors")
-    private Integer threads;
-
-    @Option(names = "--progress", negatable = true, description = "show a progress bar on standard error; by "
-            + "default only when standard output and standard error are a terminal")
-    private Boolean progress;
 
     ProcessCommand(Console console) {
         this.console = console;
@@ -90,7 +86,7 @@ final class ProcessCommand implements Callable<Integer> {
         if (output != null && summaryOnly) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-o and --summary-only exclude each other");
         }
-        SignalEngine engine = Options.engine(spec, threads);
+        SignalEngine engine = options.engine(spec);
         Recipe chosen = Options.withFormat(recipe(recipe), format != null ? format
                 : output != null && output.endsWith(".parquet") ? OutputSettings.Format.PARQUET : null, spec);
         long size = "-".equals(input) ? -1 : size(input);
@@ -109,7 +105,7 @@ final class ProcessCommand implements Callable<Integer> {
             EngineInput files = new EngineInput(name(input), prices, signals == null ? null : name(signals),
                     signalsIn);
             OutputStream sink = target;
-            EngineReport report = ProgressBar.around(progress != null ? progress : Terminal.interactive(),
+            EngineReport report = ProgressBar.around(options.progress(),
                     console.err(), prices, size, listener -> engine.run(files, chosen, sink, summaryOut, listener));
             if (gzip != null) {
                 gzip.finish();

@@ -4,8 +4,6 @@ import io.signalbox.processors.decimal.DoubleFormatter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -16,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * it, and one writer thread writes the batches in input order as they become ready, so the bytes are the same for any
  * number of workers; without, the computing thread formats and writes.
  */
-final class CsvOutput implements ResultOutput {
+final class CsvOutput extends OrderedOutput {
 
     private static final int CELL = DoubleFormatter.MAX_LENGTH + 1;
     private static final RowBatch END = new RowBatch(0);
@@ -24,13 +22,8 @@ final class CsvOutput implements ResultOutput {
     private final OutputStream out;
     private final DoubleFormatter formatter;
     private final byte delimiter;
-    private final BatchPool pool;
-    private final List<Thread> workers = new ArrayList<>();
+    private final int workers;
     private final BlockingQueue<RowBatch> toFormat = new LinkedBlockingQueue<>();
-    private final BlockingQueue<RowBatch> toWrite = new LinkedBlockingQueue<>();
-    private Thread writer;
-    private long rows;
-    private boolean finished;
 
     /**
      * @param header the header line, LF included, written first
@@ -38,75 +31,52 @@ final class CsvOutput implements ResultOutput {
      */
     CsvOutput(OutputStream out, DoubleFormatter formatter, byte delimiter, byte[] header, BatchPool pool,
             int workers) {
+        super(pool, workers > 0);
         this.out = out;
         this.formatter = formatter;
         this.delimiter = delimiter;
-        this.pool = pool;
+        this.workers = workers;
         write(header, header.length);
-        if (workers > 0) {
-            // the workers wake the writer, so it must exist before they start; it starts after them
-            writer = new Thread(this::writeLoop, "signalbox-write");
-            writer.setDaemon(true);
-            for (int i = 0; i < workers; i++) {
-                this.workers.add(Workers.start("signalbox-format-" + (i + 1), this::formatLoop));
-            }
-            writer.start();
+        for (int i = 0; i < workers; i++) {
+            startHelper("signalbox-format-" + (i + 1), this::formatLoop);
         }
+        startWriter();
     }
 
     @Override
-    public void accept(RowBatch batch) {
-        rows += batch.rows;
-        if (writer == null) {
-            format(batch);
-            write(batch.out, batch.outLength);
-            pool.give(batch);
-            return;
-        }
-        toWrite.add(batch);
+    void prepare(RowBatch batch) {
         toFormat.add(batch);
     }
 
     @Override
-    public void finish() {
-        if (writer != null) {
-            toWrite.add(END);
-            for (int i = 0; i < workers.size(); i++) {
-                toFormat.add(END);
-            }
-            join();
-            pool.rethrow();
+    void endHelpers() {
+        for (int i = 0; i < workers; i++) {
+            toFormat.add(END);
         }
-        finished = true;
+    }
+
+    @Override
+    void write(RowBatch batch) {
+        if (writer == null) {
+            format(batch);
+        }
+        while (!batch.formatted) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        write(batch.out, batch.outLength);
+    }
+
+    @Override
+    void close() {
         try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
-    }
-
-    @Override
-    public void abort() {
-        if (writer == null || finished) {
-            return;
-        }
-        finished = true;
-        writer.interrupt();
-        for (Thread worker : workers) {
-            worker.interrupt();
-        }
-        join();
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    private void join() {
-        List<Thread> all = new ArrayList<>(workers);
-        all.add(writer);
-        Workers.joinAll(all);
     }
 
     private void formatLoop() {
@@ -117,7 +87,6 @@ final class CsvOutput implements ResultOutput {
                     return;
                 }
                 format(batch);
-                batch.formatted = true;
                 LockSupport.unpark(writer);
             }
         } catch (InterruptedException e) {
@@ -127,29 +96,7 @@ final class CsvOutput implements ResultOutput {
         }
     }
 
-    private void writeLoop() {
-        try {
-            while (true) {
-                RowBatch batch = toWrite.take();
-                if (batch == END) {
-                    return;
-                }
-                while (!batch.formatted) {
-                    LockSupport.park(this);
-                    if (Thread.interrupted()) {
-                        return;
-                    }
-                }
-                write(batch.out, batch.outLength);
-                pool.give(batch);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            pool.fail(e);
-        }
-    }
-
+    /** Formats a batch's rows into its output bytes and marks it formatted. */
     private void format(RowBatch batch) {
         final int cells = batch.cellsPerRow;
         int needed = batch.linesLength + batch.rows * (cells * CELL + 1);
@@ -179,6 +126,7 @@ final class CsvOutput implements ResultOutput {
             b[p++] = '\n';
         }
         batch.outLength = p;
+        batch.formatted = true;
     }
 
     private void write(byte[] bytes, int length) {

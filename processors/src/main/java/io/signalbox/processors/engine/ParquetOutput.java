@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -40,24 +38,18 @@ import org.apache.parquet.schema.Types;
  * carry; the writer is parquet-java's own, used through its {@link OutputFile} and {@link ParquetConfiguration}
  * interfaces without Hadoop at run time. With workers, one thread of its own writes the rows in input order.
  */
-final class ParquetOutput implements ResultOutput {
+final class ParquetOutput extends OrderedOutput {
 
     static final int ROW_GROUP_BYTES = 16 << 20;
-    private static final RowBatch END = new RowBatch(0);
 
     private final ParquetWriter<Row> writer;
     private final Row row;
-    private final BatchPool pool;
-    private final BlockingQueue<RowBatch> toWrite = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private long rows;
-    private boolean finished;
 
     /**
      * @param threaded whether rows are written on a thread of the output's own
      */
     ParquetOutput(OutputStream out, EnginePlan plan, BatchPool pool, boolean threaded) {
-        this.pool = pool;
+        super(pool, threaded);
         this.row = new Row(plan);
         try {
             writer = new Builder(new StreamFile(out), row).withConf(new PlainParquetConfiguration())
@@ -68,76 +60,26 @@ final class ParquetOutput implements ResultOutput {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
-        thread = threaded ? Workers.start("signalbox-write", this::writeLoop) : null;
+        startWriter();
     }
 
     @Override
-    public void accept(RowBatch batch) {
-        rows += batch.rows;
-        if (thread == null) {
-            write(batch);
-            pool.give(batch);
-        } else {
-            toWrite.add(batch);
-        }
-    }
-
-    @Override
-    public void finish() {
-        if (thread != null) {
-            toWrite.add(END);
-            Workers.joinAll(List.of(thread));
-            pool.rethrow();
-        }
-        finished = true;
-        try {
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the result failed", e);
-        }
-    }
-
-    @Override
-    public void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        if (thread != null) {
-            thread.interrupt();
-            Workers.joinAll(List.of(thread));
-        }
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    private void writeLoop() {
-        try {
-            while (true) {
-                RowBatch batch = toWrite.take();
-                if (batch == END) {
-                    return;
-                }
-                write(batch);
-                pool.give(batch);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            pool.fail(e);
-        }
-    }
-
-    private void write(RowBatch batch) {
+    void write(RowBatch batch) {
         try {
             row.batch = batch;
             for (int r = 0, n = batch.rows; r < n; r++) {
                 row.index = r;
                 writer.write(row);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the result failed", e);
+        }
+    }
+
+    @Override
+    void close() {
+        try {
+            writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
