@@ -157,7 +157,7 @@ final class BarReader {
         batch.lineNumbers[row] = line;
         batch.symbols[row] = state;
         if (safeLines != null) {
-            safeLines.append(r, batch, 0);
+            safeLines.append(r, batch);
             batch.lineEnds[row] = batch.linesLength;
         }
         batch.rows = row + 1;

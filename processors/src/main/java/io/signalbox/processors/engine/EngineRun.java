@@ -60,7 +60,7 @@ final class EngineRun {
         RowPipeline pipeline = new RowPipeline(plan, limits, join);
         boolean csv = recipe.output().format() == OutputSettings.Format.CSV;
         SafeLines safeLines = result == null || !csv ? null
-                : new SafeLines(recipe.output().escapeFormulas(), delimiter, numbers);
+                : new SafeLines(recipe.output().escapeFormulas(), delimiter, numbers, parsedColumns(plan));
         BarReader bars = new BarReader(reader, plan, limits, numbers, safeLines, pipeline);
         int workers = threads > 1 ? threads : 0;
         BatchPool pool = new BatchPool(threads > 1 ? 2 * workers + 4 : 1, plan.outputSlots.length);
@@ -132,6 +132,22 @@ final class EngineRun {
         }
     }
 
+    /** The columns whose every cell the reader parses (as a time, number or signal) before copying a row. */
+    private static boolean[] parsedColumns(EnginePlan plan) {
+        ColumnLayout columns = plan.columns;
+        boolean[] parsed = new boolean[columns.header().size()];
+        parsed[columns.timestamp()] = true;
+        for (int column : columns.fields()) {
+            if (column >= 0) {
+                parsed[column] = true;
+            }
+        }
+        if (columns.signal() >= 0) {
+            parsed[columns.signal()] = true;
+        }
+        return parsed;
+    }
+
     /** The result's header line: the input's header, made safe, then the computed columns' names. */
     private static byte[] header(CsvReader reader, SafeLines safeLines, EnginePlan plan, byte delimiter) {
         RowBatch line = new RowBatch(0);
@@ -139,7 +155,7 @@ final class EngineRun {
         int s = reader.recordStart();
         boolean bom = reader.recordEnd() - s >= 3 && (raw[s] & 0xff) == 0xef && (raw[s + 1] & 0xff) == 0xbb
                 && (raw[s + 2] & 0xff) == 0xbf;
-        safeLines.append(reader, line, bom ? 3 : 0);
+        safeLines.appendHeader(reader, line, bom ? 3 : 0);
         StringBuilder tail = new StringBuilder();
         for (String name : plan.outputNames) {
             tail.append((char) delimiter).append(name);

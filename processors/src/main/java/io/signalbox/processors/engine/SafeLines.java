@@ -2,9 +2,6 @@ package io.signalbox.processors.engine;
 
 import io.signalbox.processors.csv.CsvReader;
 import io.signalbox.processors.decimal.DecimalParser;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Copies input lines into the result so that a spreadsheet opens them as data and a CSV reader reads them back as
@@ -20,12 +17,6 @@ import java.nio.ByteOrder;
  */
 final class SafeLines {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-    private static final long CARRIAGE_RETURNS = ONES * '\r';
-    private static final long QUOTES = ONES * '"';
     private static final boolean[] FORMULA_START = new boolean[256];
 
     static {
@@ -37,38 +28,70 @@ final class SafeLines {
     private final boolean escapeFormulas;
     private final byte delimiter;
     private final DecimalParser numbers;
+    private final int[] textColumns;
 
-    SafeLines(boolean escapeFormulas, byte delimiter, DecimalParser numbers) {
+    /**
+     * @param parsed for each column, whether every data row's cell in it was parsed as a number, timestamp or
+     *     signal before the row is copied: such cells hold no formula, CR or quote and are not looked at again
+     */
+    SafeLines(boolean escapeFormulas, byte delimiter, DecimalParser numbers, boolean[] parsed) {
         this.escapeFormulas = escapeFormulas;
         this.delimiter = delimiter;
         this.numbers = numbers;
+        int count = 0;
+        for (boolean p : parsed) {
+            count += p ? 0 : 1;
+        }
+        textColumns = new int[count];
+        for (int c = 0, i = 0; c < parsed.length; c++) {
+            if (!parsed[c]) {
+                textColumns[i++] = c;
+            }
+        }
     }
 
-    /** Appends the reader's current record, made safe, to {@code batch.lines}. */
-    void append(CsvReader reader, RowBatch batch, int from) {
-        byte[] raw = reader.recordArray();
-        int start = reader.recordStart() + from;
-        int end = reader.recordEnd();
-        if (copyAsIs(reader, raw, start, end)) {
-            int length = end - start;
+    /** Appends the reader's current data row, made safe, to {@code batch.lines}. */
+    void append(CsvReader reader, RowBatch batch) {
+        boolean asIs = true;
+        for (int f : textColumns) {
+            if (f < reader.fieldCount() && !safe(reader, f)) {
+                asIs = false;
+                break;
+            }
+        }
+        append(reader, batch, 0, asIs);
+    }
+
+    /** Appends the header line, made safe, to {@code batch.lines}, leaving out its first {@code skip} bytes. */
+    void appendHeader(CsvReader reader, RowBatch batch, int skip) {
+        boolean asIs = true;
+        for (int f = 0; f < reader.fieldCount() && asIs; f++) {
+            asIs = safe(reader, f);
+        }
+        append(reader, batch, skip, asIs);
+    }
+
+    private void append(CsvReader reader, RowBatch batch, int skip, boolean asIs) {
+        if (asIs) {
+            int start = reader.recordStart() + skip;
+            int length = reader.recordEnd() - start;
             batch.reserveLineBytes(length);
-            System.arraycopy(raw, start, batch.lines, batch.linesLength, length);
+            System.arraycopy(reader.recordArray(), start, batch.lines, batch.linesLength, length);
             batch.linesLength += length;
         } else {
             rewrite(reader, batch);
         }
     }
 
-    private boolean copyAsIs(CsvReader reader, byte[] raw, int start, int end) {
-        if (escapeFormulas) {
-            for (int f = 0, n = reader.fieldCount(); f < n; f++) {
-                int s = reader.start(f);
-                if (s < reader.end(f) && FORMULA_START[reader.array(f)[s] & 0xff] && formula(reader, f)) {
-                    return false;
-                }
-            }
+    /** Whether a cell can be copied as it is: no formula, and no CR or quote unless it is quoted. */
+    private boolean safe(CsvReader reader, int field) {
+        byte[] b = reader.array(field);
+        int s = reader.start(field);
+        int e = reader.end(field);
+        if (escapeFormulas && s < e && FORMULA_START[b[s] & 0xff] && formula(reader, field)) {
+            return false;
         }
-        return !hasReturnOrQuote(raw, start, end) || !unquotedFieldNeedsQuotes(reader);
+        return quoted(reader, field) || !needsQuotes(b, s, e);
     }
 
     private boolean formula(CsvReader reader, int field) {
@@ -80,35 +103,6 @@ final class SafeLines {
         }
         double number = numbers.parse(b, s, reader.end(field));
         return number != number;
-    }
-
-    private static boolean hasReturnOrQuote(byte[] b, int from, int to) {
-        int i = from;
-        while (i + 8 <= to) {
-            long word = (long) LONGS.get(b, i);
-            long x = word ^ CARRIAGE_RETURNS;
-            long y = word ^ QUOTES;
-            if ((((x - ONES) & ~x | (y - ONES) & ~y) & HIGH_BITS) != 0) {
-                return true;
-            }
-            i += 8;
-        }
-        while (i < to) {
-            if (b[i] == '\r' || b[i] == '"') {
-                return true;
-            }
-            i++;
-        }
-        return false;
-    }
-
-    private boolean unquotedFieldNeedsQuotes(CsvReader reader) {
-        for (int f = 0, n = reader.fieldCount(); f < n; f++) {
-            if (!quoted(reader, f) && needsQuotes(reader.array(f), reader.start(f), reader.end(f))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean quoted(CsvReader reader, int field) {
