@@ -31,6 +31,10 @@ final class BarReader {
     private final long allowedBadRows;
     private SymbolState single;
     private SymbolState previous;
+    /** Per symbol, by id: the time and line of its latest bar, and the symbol that followed it last time. */
+    private long[] readMillis = new long[16];
+    private long[] readLine = new long[16];
+    private SymbolState[] successor = new SymbolState[16];
     private TimestampFormat format;
     private long rows;
     private long rowsSkipped;
@@ -96,9 +100,9 @@ final class BarReader {
         }
         int symCol = columns.symbol();
         SymbolState state = symCol >= 0 ? find(r.array(symCol), r.start(symCol), r.end(symCol)) : single;
-        if (state != null && millis <= state.readMillis) {
+        if (state != null && millis <= readMillis[state.id]) {
             badRow(line, columns.name(tsCol), "time " + r.text(tsCol) + " is not after "
-                    + TimestampFormat.iso(state.readMillis) + " on line " + state.readLine
+                    + TimestampFormat.iso(readMillis[state.id]) + " on line " + readLine[state.id]
                     + (state == single ? "" : " for symbol " + state.name)
                     + "; expected time to increase within each symbol");
             return;
@@ -147,11 +151,11 @@ final class BarReader {
             state = newState(symCol, line);
         }
         if (previous != null) {
-            previous.successor = state;
+            successor[previous.id] = state;
         }
         previous = state;
-        state.readMillis = millis;
-        state.readLine = line;
+        readMillis[state.id] = millis;
+        readLine[state.id] = line;
         rows++;
         batch.millis[row] = millis;
         batch.lineNumbers[row] = line;
@@ -167,7 +171,7 @@ final class BarReader {
     private SymbolState find(byte[] bytes, int from, int to) {
         SymbolState before = previous;
         if (before != null) {
-            SymbolState guess = before.successor;
+            SymbolState guess = successor[before.id];
             if (guess != null && Arrays.equals(guess.key, 0, guess.key.length, bytes, from, to)) {
                 return guess;
             }
@@ -177,7 +181,8 @@ final class BarReader {
 
     private SymbolState newState(int symCol, long line) {
         if (symCol < 0) {
-            single = pipeline.newState(new byte[0], "", SymbolTable.hash(new byte[0], 0, 0));
+            single = pipeline.newState(new byte[0], "", SymbolTable.hash(new byte[0], 0, 0), 0);
+            readMillis[0] = Long.MIN_VALUE;
             return single;
         }
         if (symbols.size() >= limits.maxSymbols()) {
@@ -185,8 +190,15 @@ final class BarReader {
                     + " distinct symbols; a file may have at most " + limits.maxSymbols());
         }
         byte[] key = Arrays.copyOfRange(reader.array(symCol), reader.start(symCol), reader.end(symCol));
+        int id = symbols.size();
+        if (id == readMillis.length) {
+            readMillis = Arrays.copyOf(readMillis, id * 2);
+            readLine = Arrays.copyOf(readLine, id * 2);
+            successor = Arrays.copyOf(successor, id * 2);
+        }
         SymbolState state = pipeline.newState(key, new String(key, StandardCharsets.UTF_8),
-                SymbolTable.hash(key, 0, key.length));
+                SymbolTable.hash(key, 0, key.length), id);
+        readMillis[id] = Long.MIN_VALUE;
         symbols.add(state);
         return state;
     }

@@ -57,7 +57,7 @@ final class EngineRun {
         SignalsJoin join = plan.signalSource == SignalSource.SIGNALS_FILE
                 ? SignalsJoin.open(input.signalsName(), input.signals(), plan.columns.symbol() >= 0, numbers, limits)
                 : null;
-        RowPipeline pipeline = new RowPipeline(plan, limits, join);
+        RowPipeline pipeline = new RowPipeline(plan, limits, join, result != null);
         boolean csv = recipe.output().format() == OutputSettings.Format.CSV;
         SafeLines safeLines = result == null || !csv ? null
                 : new SafeLines(recipe.output().escapeFormulas(), delimiter, numbers, parsedColumns(plan));

@@ -18,6 +18,7 @@ final class RowPipeline {
     private final EnginePlan plan;
     private final EngineLimits limits;
     private final SignalsJoin join;
+    private final boolean fillCells;
     private final SymbolTable seen = new SymbolTable();
     private final List<Trade> trades = new ArrayList<>();
     private long tradesOmitted;
@@ -27,11 +28,13 @@ final class RowPipeline {
 
     /**
      * @param join the signals file joined to the bars, or {@code null}
+     * @param fillCells whether a result is written, which needs the batches' cells
      */
-    RowPipeline(EnginePlan plan, EngineLimits limits, SignalsJoin join) {
+    RowPipeline(EnginePlan plan, EngineLimits limits, SignalsJoin join, boolean fillCells) {
         this.plan = plan;
         this.limits = limits;
         this.join = join;
+        this.fillCells = fillCells;
     }
 
     /** Computes every row of the batch and fills its cells. */
@@ -39,7 +42,7 @@ final class RowPipeline {
         final EnginePlan p = plan;
         final int[] stepOffsets = p.stepOffsets;
         final int[] outputSlots = p.outputSlots;
-        final int cells = outputSlots.length;
+        final int cells = fillCells ? outputSlots.length : 0;
         final boolean hasSignal = p.hasSignal();
         final boolean uploaded = p.signalSource.uploaded();
         final boolean backtest = p.backtest;
@@ -113,7 +116,7 @@ final class RowPipeline {
     }
 
     /** A new symbol's state; called by the reader, which may run on another thread. */
-    SymbolState newState(byte[] key, String name, int hash) {
+    SymbolState newState(byte[] key, String name, int hash, int id) {
         Indicator[] indicators = new Indicator[plan.steps.length];
         for (int i = 0; i < indicators.length; i++) {
             indicators[i] = plan.steps[i].create();
@@ -123,7 +126,7 @@ final class RowPipeline {
             Consumer<Trade> sink = plan.recipe.backtest().trades() ? this::keepTrade : null;
             ledger = new BacktestLedger(plan.recipe.backtest(), name, sink);
         }
-        return new SymbolState(key, name, hash, indicators, ledger, plan.width);
+        return new SymbolState(key, name, hash, id, indicators, ledger, plan.width);
     }
 
     private void keepTrade(Trade trade) {

@@ -5,22 +5,18 @@ import io.signalbox.processors.indicator.Indicator;
 import java.util.Arrays;
 
 /**
- * Everything kept for one symbol during a run; bounded by the recipe's longest window. The reader's fields and the
- * pipeline's fields are apart because the two may run on different threads, the reader ahead.
+ * Everything the pipeline keeps for one symbol during a run; bounded by the recipe's longest window. What the reader
+ * keeps per symbol is in the reader's own arrays, indexed by {@link #id}: the two may run on different threads, and
+ * fields of both in one object would share cache lines that every row would then move between the cores.
  */
 final class SymbolState {
 
     final byte[] key;
     final String name;
     final int hash;
+    /** The symbol's number in order of first appearance, from 0. */
+    final int id;
 
-    // the reader's
-    long readMillis = Long.MIN_VALUE;
-    long readLine;
-    /** The symbol that followed this one last time: in interleaved files, the next row's symbol. */
-    SymbolState successor;
-
-    // the pipeline's
     final Indicator[] indicators;
     final BacktestLedger ledger;
     final EquityCurve curve;
@@ -31,10 +27,12 @@ final class SymbolState {
     long firstMillis;
     long lastMillis = Long.MIN_VALUE;
 
-    SymbolState(byte[] key, String name, int hash, Indicator[] indicators, BacktestLedger ledger, int width) {
+    SymbolState(byte[] key, String name, int hash, int id, Indicator[] indicators, BacktestLedger ledger,
+            int width) {
         this.key = key;
         this.name = name;
         this.hash = hash;
+        this.id = id;
         this.indicators = indicators;
         this.ledger = ledger;
         this.curve = ledger == null ? null : new EquityCurve(EquityCurve.MAX_POINTS);
