@@ -56,6 +56,7 @@ final class ParquetOutput extends OrderedOutput {
                     .withCodecFactory(Uncompressed.FACTORY).withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
                     .withRowGroupSize((long) ROW_GROUP_BYTES).withPageSize(1 << 20)
                     .withDictionaryEncoding(false).withDictionaryEncoding("symbol", true)
+                    .withSizeStatisticsEnabled(false).withPageWriteChecksumEnabled(false)
                     .withValidation(false).build();
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
