@@ -375,21 +375,46 @@ function conventionsBlock(conventions) {
       h("dt", {}, key), h("dd", {}, typeof value === "object" ? JSON.stringify(value) : String(value))])));
 }
 
+const DELETION_REASONS = {
+  downloaded: "the result was downloaded and its grace window ended",
+  acknowledged: "you confirmed that you have the result",
+  "picked-up": "the partner picked the result up",
+  expired: "nobody downloaded the result within the retention",
+  cancelled: "the job was cancelled",
+  failed: "the job failed",
+};
+
 function deletionReason(job) {
-  if (job.deletedBecause) return job.deletedBecause;
-  return { DOWNLOADED: "downloaded", EXPIRED: "expired", CANCELLED: "cancelled", FAILED: "failed" }[job.status] || null;
+  const reason = job.deletedBecause
+    || { DOWNLOADED: "downloaded", EXPIRED: "expired", CANCELLED: "cancelled", FAILED: "failed" }[job.status];
+  return reason ? DELETION_REASONS[reason] || reason : null;
 }
 
 function receipt(job) {
   const at = job.deletedAt || job.filesDeletedAt;
   if (!at) return null;
   const keys = job.deletedKeys || [];
-  return h("div", { class: "receipt", id: "receipt" },
+  const reason = deletionReason(job);
+  return h("div", { class: "receipt", id: "receipt", "data-reason": job.deletedBecause || "" },
     h("strong", {}, "Files deleted"), ` on ${when(at)}`,
-    deletionReason(job) ? ` because the job was ${deletionReason(job)}.` : ".",
+    reason ? ` because ${reason}.` : ".",
     keys.length ? h("details", {}, h("summary", {}, `${keys.length} stored object(s) deleted`),
       h("ul", {}, keys.map((key) => h("li", {}, h("code", {}, key))))) : null);
 }
+
+async function acknowledge(job, button, outcome) {
+  button.disabled = true;
+  try {
+    await api.call(`/v1/jobs/${job.id}`, { method: "DELETE" });
+    announce("The result and your input were deleted.");
+  } catch (e) {
+    outcome.replaceChildren(problemBox(e, "The files could not be deleted."));
+    button.disabled = false;
+  }
+}
+
+/** What the last download of each job said, so that the page still says it after the job moved on. */
+const downloadOutcomes = new Map();
 
 async function download(job, button, outcome) {
   button.disabled = true;
@@ -417,7 +442,8 @@ async function download(job, button, outcome) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 60000);
     }
-    outcome.replaceChildren(h("span", { id: "downloaded" }, `Downloaded ${name} (${bytes(size)}).`));
+    downloadOutcomes.set(job.id, `Downloaded ${name} (${bytes(size)}).`);
+    outcome.replaceChildren(h("span", { id: "downloaded" }, downloadOutcomes.get(job.id)));
     announce("Result downloaded.");
   } catch (e) {
     outcome.replaceChildren(problemBox(e, "Download failed."));
@@ -460,7 +486,19 @@ async function renderJob(id, delay = 1000) {
       job.failure.reason, h("div", { class: "muted" }, "Code: ", h("code", {}, job.failure.code))) : null);
 
   const resultPanel = h("div", { class: "panel", id: "result" }, h("h2", {}, "Result"));
-  if (job.links && job.links.result) {
+  if (job.status === "DOWNLOADED" && !(job.deletedAt || job.filesDeletedAt)) {
+    const outcome = h("div", { id: "download-outcome", "aria-live": "polite" },
+      downloadOutcomes.has(job.id) ? h("span", { id: "downloaded" }, downloadOutcomes.get(job.id)) : null);
+    const again = h("button", { type: "button", id: "download", class: "secondary" }, "Download again");
+    again.addEventListener("click", () => download(job, again, outcome));
+    const done = h("button", { type: "button", id: "acknowledge" }, "I have the file: delete it now");
+    done.addEventListener("click", () => acknowledge(job, done, outcome).then(() => renderJob(id)));
+    resultPanel.append(h("p", {}, `Downloaded on ${when(job.downloadedAt)}.`),
+      h("p", { class: "muted", id: "grace" }, job.downloadableUntil
+        ? `In case the download failed on your side, the result can be downloaded again until ${when(job.downloadableUntil)}; then it is deleted.`
+        : "The result is about to be deleted."),
+      h("div", { class: "actions" }, done, again), outcome);
+  } else if (job.links && job.links.result) {
     const outcome = h("div", { id: "download-outcome", "aria-live": "polite" });
     const button = h("button", { type: "button", id: "download" }, `Download the result (${bytes(job.resultBytes)})`);
     button.addEventListener("click", () => download(job, button, outcome).then(() => renderJob(id)));
@@ -470,11 +508,7 @@ async function renderJob(id, delay = 1000) {
         + "A repeat download only works for a short grace window after the first; keep the file you download."),
       button, outcome);
   } else if (job.status === "DOWNLOADED") {
-    resultPanel.append(h("p", {}, `Downloaded on ${when(job.downloadedAt)}.`),
-      h("button", { type: "button", id: "download", class: "secondary", onclick: async (event) => {
-        const outcome = main.querySelector("#download-outcome");
-        await download(job, event.target, outcome);
-      } }, "Download again"), h("div", { id: "download-outcome", "aria-live": "polite" }));
+    resultPanel.append(h("p", {}, `Downloaded on ${when(job.downloadedAt)}.`));
   } else if (ACTIVE.has(job.status)) {
     resultPanel.append(h("p", { class: "muted" }, "The result is not ready yet; this page updates by itself."));
   } else {

@@ -17,6 +17,7 @@ record OutboxFile(String partner, String outboxName, Kind kind) {
     enum Kind {
         RESULT(".result.csv"),
         COMPRESSED_RESULT(".result.csv.gz"),
+        PARQUET_RESULT(".result.parquet"),
         SUMMARY(".summary.json"),
         ERROR(".error.json");
 
@@ -52,6 +53,6 @@ record OutboxFile(String partner, String outboxName, Kind kind) {
      * @return whether the file is a job's result, in whichever form its recipe asked for
      */
     boolean isResult() {
-        return kind == Kind.RESULT || kind == Kind.COMPRESSED_RESULT;
+        return kind == Kind.RESULT || kind == Kind.COMPRESSED_RESULT || kind == Kind.PARQUET_RESULT;
     }
 }

@@ -194,6 +194,21 @@ class ResultDeliveryEndToEndTest {
     }
 
     @Test
+    void aBrowserAskingForGzipGetsTheResultAsStoredAndItsDownloadCompletes() throws Exception {
+        String id = succeededJob(sample("prices.csv"));
+        JsonNode job = jobs.job(id);
+
+        HttpResponse<byte[]> download = signalbox.send(signalbox.request("/v1/jobs/" + id + "/result")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(job.get("resultBytes").asLong());
+        assertThat(sha256(download.body())).isEqualTo(job.get("resultSha256").asText());
+        assertThat(jobs.awaitStatus(id, Duration.ofSeconds(30), "DOWNLOADED").get("downloadableUntil")).isNotNull();
+    }
+
+    @Test
     void anAcknowledgementDeletesTheFilesAtOnceAndLeavesAReceipt() {
         String id = succeededJob(sample("prices.csv"));
         assertThat(jobs.getBytes("/v1/jobs/" + id + "/result").statusCode()).isEqualTo(200);

@@ -183,7 +183,7 @@ class WebPageBrowserTest {
     }
 
     @Test
-    void showsTheSummaryAndDownloadsTheResultOnceThenTheReceiptAndGone() throws Exception {
+    void showsTheSummaryDownloadsTheResultAndDeletesItOnAcknowledgement() throws Exception {
         String id = uploadedAndSucceeded("prices.csv");
         signIn();
         browser.driver().get(signalbox.uri("/#/jobs/" + id).toString());
@@ -213,14 +213,17 @@ class WebPageBrowserTest {
         });
         assertThat(Files.readString(saved, StandardCharsets.UTF_8)).startsWith("date,symbol,open");
 
+        assertThat(await("the grace window", () -> text("#grace"))).contains("downloaded again until");
+        browser.driver().findElement(By.id("acknowledge")).click();
         String receipt = await("the deletion receipt", () -> text("#receipt"));
-        assertThat(receipt).contains("Files deleted").contains("downloaded");
+        assertThat(receipt).contains("Files deleted").contains("you confirmed that you have the result");
+        JsonNode acknowledged = jobs.job(id);
+        assertThat(acknowledged.get("deletedBecause").asText()).isEqualTo("acknowledged");
+        assertThat(acknowledged.get("deletedKeys")).isNotEmpty();
         HttpResponse<String> again = jobs.get("/v1/jobs/" + id + "/result");
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(json(again.body()).get("error").asText()).isEqualTo("gone");
-        browser.driver().findElement(By.id("download")).click();
-        assertThat(await("the page's answer to a second download", () -> text("#download-outcome .problem")))
-                .contains("Download failed").contains("gone");
+        assertThat(browser.driver().findElements(By.id("download"))).as("nothing left to download").isEmpty();
     }
 
     @Test

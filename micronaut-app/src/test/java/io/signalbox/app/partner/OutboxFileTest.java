@@ -12,6 +12,9 @@ class OutboxFileTest {
                 new OutboxFile("acme", "outbox/acme/2025/prices", OutboxFile.Kind.RESULT));
         assertThat(OutboxFile.parse("outbox/acme/prices.result.csv.gz")).hasValue(
                 new OutboxFile("acme", "outbox/acme/prices", OutboxFile.Kind.COMPRESSED_RESULT));
+        assertThat(OutboxFile.parse("outbox/acme/prices.result.parquet")).hasValue(
+                new OutboxFile("acme", "outbox/acme/prices", OutboxFile.Kind.PARQUET_RESULT));
+        assertThat(OutboxFile.parse("outbox/acme/prices.result.parquet").orElseThrow().isResult()).isTrue();
         assertThat(OutboxFile.parse("outbox/acme/prices.summary.json")).hasValue(
                 new OutboxFile("acme", "outbox/acme/prices", OutboxFile.Kind.SUMMARY));
         assertThat(OutboxFile.parse("outbox/acme/prices.error.json")).hasValue(

@@ -57,33 +57,6 @@ public final class InputDecoding {
         }
     }
 
-    private static final class CountingInputStream extends FilterInputStream {
-
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
-
     private static final class ExpansionGuard extends FilterInputStream {
 
         private final CountingInputStream compressed;
@@ -119,10 +92,10 @@ public final class InputDecoding {
             }
             if (n > 0) {
                 produced += n;
-                if (produced > RATIO_GRACE_BYTES && produced > (double) maxRatio * compressed.count) {
+                if (produced > RATIO_GRACE_BYTES && produced > (double) maxRatio * compressed.count()) {
                     throw new LimitExceededException(fileName, 0, "max_gzip_ratio", "the gzip stream expands to "
                             + "more than " + maxRatio + " times its compressed size (" + produced + " bytes from "
-                            + compressed.count + "); such files are refused as likely decompression bombs");
+                            + compressed.count() + "); such files are refused as likely decompression bombs");
                 }
             }
             return n;

@@ -13,15 +13,19 @@ import java.util.Objects;
  * and how it reads ambiguous input is in {@code docs/csv-interpretation.md}; the summary's formulas are in
  * {@code docs/summary.md}.
  *
- * <p>An engine is immutable and thread-safe: each call of {@link #run} has its own state, and while it writes a
- * result CSV it uses one writer thread of its own to format and write rows.
+ * <p>An engine is immutable and thread-safe: each call of {@link #run} has its own state and threads. A run spreads
+ * its work over {@link Builder#threads(int) threads}: parsing, computing (per symbol, in file order) and formatting
+ * on separate threads, formatting split over workers whose output is written in input order, so the result is the
+ * same bytes for any number of threads. Memory stays at a fixed number of row batches.
  */
 public final class SignalEngine {
 
     private final EngineLimits limits;
+    private final int threads;
 
-    private SignalEngine(EngineLimits limits) {
+    private SignalEngine(EngineLimits limits, int threads) {
         this.limits = limits;
+        this.threads = threads;
     }
 
     /**
@@ -36,9 +40,9 @@ public final class SignalEngine {
      *
      * @param input the files to read
      * @param recipe what to compute
-     * @param resultCsv where the result CSV goes, flushed, not closed; {@code null} to compute the summary only. It
-     *     is written from the run's writer thread, one write at a time, and must not be used elsewhere until this
-     *     method returns
+     * @param resultCsv where the result goes (CSV or Parquet, as the recipe's output says), flushed, not closed;
+     *     {@code null} to compute the summary only. It may be written from a thread of the run, one write at a time,
+     *     and must not be used elsewhere until this method returns
      * @param summaryJson where the summary JSON goes, flushed, not closed; {@code null} for no summary
      * @param progress told how far the run has come, every 65,536 rows and at the end; an exception it throws
      *     stops the run and comes out of this method (the way to cancel a job)
@@ -53,11 +57,14 @@ public final class SignalEngine {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(progress, "progress");
-        return new EngineRun(input, recipe, limits, progress).run(resultCsv, summaryJson);
+        return new EngineRun(input, recipe, limits, threads, progress).run(resultCsv, summaryJson);
     }
 
     /** Settings of an engine; every limit has a safe default, and each setter checks its argument. */
     public static final class Builder {
+
+        /** The most threads a run may use. */
+        public static final int MAX_THREADS = 64;
 
         private int maxLineBytes = 1 << 20;
         private int maxColumns = 512;
@@ -67,8 +74,22 @@ public final class SignalEngine {
         private int maxTradesListed = 10_000;
         private int maxSkippedRowsListed = 100;
         private long maxBadRows = Long.MAX_VALUE;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
+        }
+
+        /**
+         * @param threads how many threads a run keeps busy, 1 to 64; default the available processors. With 1 the
+         *     calling thread does everything; with more, reading and parsing get a thread of their own, the
+         *     calling thread computes, and this many workers format the result while one more thread writes it.
+         *     The result is the same bytes for any number
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
+        public Builder threads(int threads) {
+            this.threads = check("threads", threads, 1, MAX_THREADS);
+            return this;
         }
 
         /**
@@ -165,7 +186,7 @@ public final class SignalEngine {
          */
         public SignalEngine build() {
             return new SignalEngine(new EngineLimits(maxLineBytes, maxColumns, maxRows, maxSymbols, maxGzipRatio,
-                    maxTradesListed, maxSkippedRowsListed, maxBadRows));
+                    maxTradesListed, maxSkippedRowsListed, maxBadRows), threads);
         }
 
         private static int check(String name, int value, int min, int max) {

@@ -2,8 +2,11 @@ package io.signalbox.processors.engine;
 
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.csv.CsvReader;
+import io.signalbox.processors.csv.InputDecoding;
 import io.signalbox.processors.decimal.DecimalParser;
 import io.signalbox.processors.time.TimestampFormat;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -70,15 +73,42 @@ final class SignalsJoin {
     }
 
     /**
-     * @param symbols the run's symbols
-     * @param single the only state when the prices file has no symbol column, else {@code null}
+     * Reads the signals file's header and finds its columns.
+     *
+     * @param name the file's name for error messages
+     * @param signals the file, CSV, optionally gzip-compressed
+     * @param bySymbol whether the prices file has symbols, so that the signals need a symbol column too
+     * @param numbers how numbers are read
+     * @param limits the run's limits
+     * @throws CsvFormatException when the file is empty or lacks a column
+     */
+    static SignalsJoin open(String name, InputStream signals, boolean bySymbol, DecimalParser numbers,
+            EngineLimits limits) {
+        CsvReader reader = new CsvReader(InputDecoding.decode(signals, name, limits.maxGzipRatio()), name,
+                (byte) ',', limits.maxLineBytes(), limits.maxColumns());
+        reader.detectDelimiter();
+        if (!reader.next()) {
+            throw new CsvFormatException(name, 1, null, "the file is empty; expected a header line such as "
+                    + "timestamp,symbol,signal");
+        }
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < reader.fieldCount(); i++) {
+            header.add(reader.text(i).strip());
+        }
+        int timestamp = PriceColumns.require(header, "timestamp", null, name, "every signal needs a time");
+        int signal = PriceColumns.require(header, "signal", null, name, "the signals themselves");
+        int symbol = bySymbol ? PriceColumns.require(header, "symbol", null, name, "the prices file has symbols") : -1;
+        return new SignalsJoin(reader, name, numbers, header, timestamp, symbol, signal, null);
+    }
+
+    /**
+     * @param symbols the symbols the bars so far have (a file without a symbol column has one, with an empty key)
      * @param state the bar's symbol
      * @param millis the bar's time
      * @param interleavedPrices whether the prices have shown several symbols so far with time never going back
      * @return the signal for the bar, or NaN when the signals file has none
      */
-    double signalFor(SymbolTable symbols, SymbolState single, SymbolState state, long millis,
-            boolean interleavedPrices) {
+    double signalFor(SymbolTable symbols, SymbolState state, long millis, boolean interleavedPrices) {
         boolean byTime = interleavedPrices && timeOrdered;
         if (deferredCount > 0) {
             if (deferredMillis < millis) {
@@ -94,8 +124,7 @@ final class SignalsJoin {
             if (!pending && !advance()) {
                 return Double.NaN;
             }
-            SymbolState owner = single != null ? single
-                    : symbols.find(pendingSymbol, 0, pendingSymbolLength);
+            SymbolState owner = symbols.find(pendingSymbol, 0, pendingSymbolLength);
             if (owner == state) {
                 if (pendingMillis < millis) {
                     drop();

@@ -22,39 +22,16 @@ import java.util.Map;
 /** Writes the summary JSON of a finished run; its fields and formulas are described in docs/summary.md. */
 final class SummaryJson {
 
+    private final EnginePlan plan;
     private final Recipe recipe;
-    private final String file;
+    private final RunTally tally;
     private final EngineReport report;
-    private final byte delimiter;
-    private final TimestampFormat format;
-    private final Map<String, String> columns;
-    private final String signalSource;
-    private final SignalsJoin join;
-    private final String signalsName;
-    private final List<String> outputNames;
-    private final List<SymbolState> states;
-    private final List<Trade> trades;
-    private final long tradesOmitted;
-    private final List<SkippedRow> skippedRows;
 
-    SummaryJson(Recipe recipe, String file, EngineReport report, byte delimiter, TimestampFormat format,
-            Map<String, String> columns, String signalSource, SignalsJoin join, String signalsName,
-            List<String> outputNames, List<SymbolState> states, List<Trade> trades, long tradesOmitted,
-            List<SkippedRow> skippedRows) {
-        this.recipe = recipe;
-        this.file = file;
-        this.report = report;
-        this.delimiter = delimiter;
-        this.format = format;
-        this.columns = columns;
-        this.signalSource = signalSource;
-        this.join = join;
-        this.signalsName = signalsName;
-        this.outputNames = outputNames;
-        this.states = states;
-        this.trades = trades;
-        this.tradesOmitted = tradesOmitted;
-        this.skippedRows = skippedRows;
+    SummaryJson(EnginePlan plan, RunTally tally) {
+        this.plan = plan;
+        this.recipe = plan.recipe;
+        this.tally = tally;
+        this.report = tally.report();
     }
 
     void write(OutputStream out) {
@@ -64,23 +41,25 @@ final class SummaryJson {
             g.writeNumberField("version", 1);
             g.writeStringField("recipe", recipe.name());
             g.writeObjectFieldStart("input");
-            g.writeStringField("file", file);
+            g.writeStringField("file", plan.file);
             g.writeNumberField("rows", report.rows());
             g.writeNumberField("rows_skipped", report.rowsSkipped());
             g.writeNumberField("symbols", report.symbols());
-            g.writeStringField("delimiter", String.valueOf((char) delimiter));
-            g.writeStringField("timestamp_format", format == null ? null : format.name());
+            g.writeStringField("delimiter", String.valueOf((char) plan.columns.delimiter()));
+            g.writeStringField("timestamp_format", tally.timestampFormat() == null ? null
+                    : tally.timestampFormat().name());
             g.writeObjectFieldStart("columns");
-            for (Map.Entry<String, String> column : columns.entrySet()) {
+            for (Map.Entry<String, String> column : plan.columns.namesByField().entrySet()) {
                 g.writeStringField(column.getKey(), column.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();
 
             g.writeObjectFieldStart("signals");
-            g.writeStringField("source", signalSource);
+            g.writeStringField("source", plan.signalSource.summaryName);
+            SignalsJoin join = tally.join();
             if (join != null) {
-                g.writeStringField("file", signalsName);
+                g.writeStringField("file", tally.signalsName());
                 g.writeNumberField("rows", join.rows());
                 g.writeNumberField("matched", join.matched());
                 g.writeNumberField("unmatched", join.unmatched());
@@ -93,7 +72,7 @@ final class SummaryJson {
             g.writeObjectFieldStart("output");
             g.writeNumberField("rows", report.outputRows());
             g.writeArrayFieldStart("columns");
-            for (String name : outputNames) {
+            for (String name : plan.outputNames) {
                 g.writeString(name);
             }
             g.writeEndArray();
@@ -103,6 +82,7 @@ final class SummaryJson {
 
             writeConventions(g);
 
+            List<SymbolState> states = tally.states();
             List<SeriesTotals> totals = new ArrayList<>();
             for (SymbolState s : states) {
                 totals.add(s.ledger == null ? null : SeriesTotals.of(s.ledger.stats()));
@@ -121,10 +101,13 @@ final class SummaryJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            if (recipe.backtest() != null) {
+                writeCurves(g, states);
+            }
 
             if (recipe.backtest() != null && recipe.backtest().trades()) {
                 g.writeArrayFieldStart("trades");
-                for (Trade t : trades) {
+                for (Trade t : tally.trades()) {
                     g.writeStartObject();
                     g.writeStringField("symbol", t.symbol());
                     g.writeStringField("side", t.side());
@@ -136,10 +119,10 @@ final class SummaryJson {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeNumberField("trades_omitted", tradesOmitted);
+                g.writeNumberField("trades_omitted", tally.tradesOmitted());
             }
             g.writeArrayFieldStart("skipped_rows");
-            for (SkippedRow row : skippedRows) {
+            for (SkippedRow row : tally.skippedRows()) {
                 g.writeStartObject();
                 g.writeNumberField("line", row.line());
                 g.writeStringField("column", row.column());
@@ -152,6 +135,38 @@ final class SummaryJson {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the summary failed", e);
         }
+    }
+
+    /** The downsampled equity and drawdown curve of every symbol; docs/summary.md says how they are sampled. */
+    private static void writeCurves(JsonGenerator g, List<SymbolState> states) throws IOException {
+        g.writeObjectFieldStart("curves");
+        DoubleFormatter shortest = DoubleFormatter.shortest();
+        for (SymbolState s : states) {
+            EquityCurve curve = s.curve;
+            g.writeObjectFieldStart(s.name);
+            g.writeArrayFieldStart("t");
+            for (int i = 0; i < curve.points(); i++) {
+                long millis = curve.millis(i);
+                if (millis % 1000 == 0) {
+                    g.writeNumber(millis / 1000);
+                } else {
+                    g.writeNumber(shortest.toString(millis / 1000.0));
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("equity");
+            for (int i = 0; i < curve.points(); i++) {
+                number(g, null, curve.equity(i));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("drawdown");
+            for (int i = 0; i < curve.points(); i++) {
+                number(g, null, curve.drawdown(i));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private void writeSeries(JsonGenerator g, long rows, long first, long last, SeriesTotals totals)

@@ -41,6 +41,14 @@ public record Recipe(String name, Map<String, String> columns, String timestampF
     }
 
     /**
+     * @param other how the result is written instead
+     * @return this recipe with other output settings
+     */
+    public Recipe withOutput(OutputSettings other) {
+        return new Recipe(name, columns, timestampFormat, indicators, signal, backtest, other, maxBadRows);
+    }
+
+    /**
      * @return every computed column in output order before any {@code output.columns} selection: indicator columns,
      *     then {@code signal}, then the backtest columns
      */

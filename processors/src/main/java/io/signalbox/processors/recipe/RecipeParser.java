@@ -35,7 +35,7 @@ final class RecipeParser {
     static final List<String> SIGNAL_KEYS = List.of("source", "long", "short", "flat", "otherwise");
     static final List<String> BACKTEST_KEYS = List.of("mode", "fee_bps", "slippage_bps", "trades", "risk_free_rate",
             "periods_per_year");
-    static final List<String> OUTPUT_KEYS = List.of("columns", "precision", "gzip");
+    static final List<String> OUTPUT_KEYS = List.of("columns", "precision", "gzip", "format", "escape_formulas");
     static final List<String> INPUT_FIELDS = List.of("open", "high", "low", "close", "volume");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -355,7 +355,28 @@ final class RecipeParser {
             precision = (int) wholeNumber(node.get("precision"), "$.output.precision", 1, 17);
         }
         boolean gzip = node.has("gzip") && bool(node.get("gzip"), "$.output.gzip");
-        return new OutputSettings(columns, precision, gzip);
+        boolean escapeFormulas = !node.has("escape_formulas") || bool(node.get("escape_formulas"),
+                "$.output.escape_formulas");
+        OutputSettings.Format format = OutputSettings.Format.CSV;
+        if (node.has("format")) {
+            String name = text(node.get("format"), "$.output.format");
+            format = switch (name) {
+                case "csv" -> OutputSettings.Format.CSV;
+                case "parquet" -> OutputSettings.Format.PARQUET;
+                default -> throw new RecipeException("$.output.format", "found \"" + name
+                        + "\"; expected \"csv\" or \"parquet\"");
+            };
+        }
+        if (format == OutputSettings.Format.PARQUET) {
+            for (String key : List.of("gzip", "precision", "escape_formulas")) {
+                if (node.has(key)) {
+                    throw new RecipeException("$.output." + key, key + " applies to CSV results; expected no "
+                            + key + " with \"format\": \"parquet\" (Parquet compresses its pages and keeps "
+                            + "numbers exact)");
+                }
+            }
+        }
+        return new OutputSettings(columns, precision, gzip, format, escapeFormulas);
     }
 
     private static void requireObject(JsonNode node, String path) {

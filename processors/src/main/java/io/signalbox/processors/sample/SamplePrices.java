@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Writes a deterministic prices file for benchmarks and tests: minute bars of several symbols, interleaved (each
- * minute has one row per symbol), {@code timestamp,symbol,open,high,low,close,volume}, prices with two decimals
- * following a seeded random walk. The same settings always give the same bytes. About 62 bytes per row.
+ * Writes a deterministic prices file for benchmarks and tests: minute bars of several symbols,
+ * {@code timestamp,symbol,open,high,low,close,volume}, prices with two decimals following a seeded random walk,
+ * either interleaved (each minute has one row per symbol, the way exports sorted by time come) or grouped (all rows
+ * of one symbol, then the next). The same settings always give the same bytes. About 62 bytes per row.
  *
  * <p>Built with {@link #builder()}; immutable.
  */
@@ -22,6 +24,15 @@ public final class SamplePrices {
     private final long seed;
     private final long startMillis;
     private final long stepMillis;
+    private final Layout layout;
+
+    /** How the rows of the symbols follow each other. */
+    public enum Layout {
+        /** One row per symbol for each minute, time increasing: symbols alternate row by row. */
+        INTERLEAVED,
+        /** All rows of the first symbol, then all of the second, and so on. */
+        GROUPED
+    }
 
     private SamplePrices(Builder builder) {
         this.rows = builder.rows;
@@ -29,10 +40,11 @@ public final class SamplePrices {
         this.seed = builder.seed;
         this.startMillis = builder.startMillis;
         this.stepMillis = builder.stepMillis;
+        this.layout = builder.layout;
     }
 
     /**
-     * @return a builder: 1,000 rows, 8 symbols, seed 42, minute bars from 2020-01-01T00:00:00Z
+     * @return a builder: 1,000 rows, 8 symbols, seed 42, minute bars from 2020-01-01T00:00:00Z, interleaved
      */
     public static Builder builder() {
         return new Builder();
@@ -68,9 +80,19 @@ public final class SamplePrices {
             out.write(header);
             byte[] stamp = new byte[20];
             long stampMinute = Long.MIN_VALUE;
+            long perSymbol = rows / symbols;
+            long extra = rows % symbols;
             for (long r = 0; r < rows; r++) {
-                int s = (int) (r % symbols);
-                long minute = r / symbols;
+                int s;
+                long minute;
+                if (layout == Layout.INTERLEAVED) {
+                    s = (int) (r % symbols);
+                    minute = r / symbols;
+                } else {
+                    long big = extra * (perSymbol + 1);
+                    s = (int) (r < big ? r / (perSymbol + 1) : extra + (r - big) / perSymbol);
+                    minute = r < big ? r % (perSymbol + 1) : (r - big) % perSymbol;
+                }
                 if (minute != stampMinute) {
                     isoStamp(startMillis + minute * stepMillis, stamp);
                     stampMinute = minute;
@@ -140,8 +162,19 @@ public final class SamplePrices {
         private long seed = 42;
         private long startMillis = 1_577_836_800_000L;
         private long stepMillis = 60_000L;
+        private Layout layout = Layout.INTERLEAVED;
 
         private Builder() {
+        }
+
+        /**
+         * @param layout how the symbols' rows follow each other; default {@link Layout#INTERLEAVED}
+         * @return this builder
+         * @throws NullPointerException when {@code null}
+         */
+        public Builder layout(Layout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
         }
 
         /**

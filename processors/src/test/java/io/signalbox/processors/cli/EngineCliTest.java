@@ -92,17 +92,91 @@ class EngineCliTest {
     @Test
     void exitsWithTwoOnUsageErrors() {
         assertThat(run("", "process")).isEqualTo(EngineCli.USAGE);
-        assertThat(err()).contains("no input file given").contains("usage:");
+        assertThat(err()).contains("Missing required parameter: 'IN'").contains("Usage: signalbox process");
+        err.reset();
         assertThat(run("", "frobnicate")).isEqualTo(EngineCli.USAGE);
-        assertThat(err()).contains("unknown command \"frobnicate\"");
+        assertThat(err()).contains("'frobnicate'").contains("Usage: signalbox");
+        err.reset();
         assertThat(run("", "bench", "--rows", "many")).isEqualTo(EngineCli.USAGE);
-        assertThat(err()).contains("--rows needs a whole number");
+        assertThat(err()).contains("--rows").contains("'many'");
+        err.reset();
+        assertThat(run("", "process", "in.csv")).isEqualTo(EngineCli.USAGE);
+        assertThat(err()).contains("no output given; expected -o OUT or --summary-only");
+        err.reset();
+        assertThat(run("", "process", "--threads=0", "-", "-o", "-")).isEqualTo(EngineCli.USAGE);
+        assertThat(err()).contains("--threads must be 1 to 64, not 0");
+        err.reset();
+        assertThat(run("", "bench", "--layout", "diagonal")).isEqualTo(EngineCli.USAGE);
+        assertThat(err()).contains("interleaved, grouped");
+        err.reset();
+        assertThat(run("")).isEqualTo(EngineCli.USAGE);
+        assertThat(err()).contains("no command given");
     }
 
     @Test
-    void exitsWithThreeForAMissingInputFile() {
-        assertThat(run("", "process", dir.resolve("nope.csv").toString(), "-o", "-")).isEqualTo(EngineCli.BAD_INPUT);
-        assertThat(err()).contains("no such file").contains("nope.csv");
+    void everyCommandAnswersHelpAndVersionWithExitZero() {
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"process", "--help"}, {"process", "-h"},
+            {"bench", "--help"}, {"bench", "-h"}}) {
+            out.reset();
+            err.reset();
+            assertThat(run("", args)).as(String.join(" ", args)).isEqualTo(EngineCli.OK);
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: signalbox").contains("Exit codes:");
+            assertThat(err()).isEmpty();
+        }
+        out.reset();
+        assertThat(run("", "process", "--version")).isEqualTo(EngineCli.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("signalbox ").contains("java ");
+    }
+
+    @Test
+    void takesOptionsWithAnEqualsSign() throws IOException {
+        Path in = dir.resolve("prices.csv");
+        Files.writeString(in, "date,close\n2024-01-01,1\n2024-01-02,2\n");
+        Path result = dir.resolve("out.csv");
+        int code = run("", "process", "--recipe={\"version\": 1, \"indicators\": [{\"type\": \"sma\", "
+                + "\"window\": 2}]}", "--threads=2", "--output=" + result, in.toString());
+        assertThat(code).as(err()).isEqualTo(EngineCli.OK);
+        assertThat(Files.readString(result)).isEqualTo("date,close,sma_2\n2024-01-01,1,\n2024-01-02,2,1.5\n");
+    }
+
+    @Test
+    void writesParquetWhenAskedOrWhenTheOutputEndsInParquet() throws IOException {
+        Path in = dir.resolve("prices.csv");
+        Files.writeString(in, "date,close\n2024-01-01,1\n2024-01-02,2\n");
+        Path named = dir.resolve("out.parquet");
+        String sma = "{\"version\": 1, \"indicators\": [{\"type\": \"sma\", \"window\": 2}]}";
+        assertThat(run("", "process", "--recipe", sma, in.toString(), "-o", named.toString()))
+                .as(err()).isEqualTo(EngineCli.OK);
+        Path asked = dir.resolve("out.bin");
+        assertThat(run("", "process", "--format", "parquet", "--recipe", sma, in.toString(), "-o", asked.toString()))
+                .as(err()).isEqualTo(EngineCli.OK);
+        for (Path file : new Path[] {named, asked}) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        }
+        assertThat(run("", "process", "--format", "parquet", "--recipe", "{\"version\": 1, \"output\": "
+                + "{\"gzip\": true}}", in.toString(), "-o", asked.toString())).isEqualTo(EngineCli.USAGE);
+        assertThat(err()).contains("--format parquet does not fit the recipe's output");
+    }
+
+    @Test
+    void drawsAProgressBarWhenAskedAndNoneByDefaultOffATerminal() throws IOException {
+        Path in = dir.resolve("prices.csv");
+        io.signalbox.processors.sample.SamplePrices.builder().rows(300_000).symbols(2).build()
+                .writeTo(Files.newOutputStream(in));
+        assertThat(run("", "process", "--progress", in.toString(), "--summary-only")).as(err())
+                .isEqualTo(EngineCli.OK);
+        assertThat(err()).contains("\r").contains("rows").contains("MB/s").contains("left")
+                .contains("300000 rows, 2 symbols, 0 skipped");
+        err.reset();
+        assertThat(run("", "process", in.toString(), "--summary-only")).as(err()).isEqualTo(EngineCli.OK);
+        assertThat(err()).doesNotContain("\r").isEqualTo("300000 rows, 2 symbols, 0 skipped\n");
+    }
+
+    @Test
+    void exitsWithOneForAMissingInputFile() {
+        assertThat(run("", "process", dir.resolve("nope.csv").toString(), "-o", "-")).isEqualTo(EngineCli.FAILED);
+        assertThat(err()).isEqualTo("signalbox: no such file: " + dir.resolve("nope.csv") + "\n");
     }
 
     @Test
@@ -120,6 +194,10 @@ class EngineCliTest {
         assertThat(code).as(err()).isEqualTo(EngineCli.OK);
         assertThat(Files.readAllLines(kept.resolve("prices.csv"))).hasSize(1001);
         assertThat(Files.readAllLines(kept.resolve("result.csv"))).hasSize(1001);
+        assertThat(run("", "bench", "--rows=1000", "--symbols=2", "--layout=grouped", "--format=parquet",
+                "--threads=3", "--keep=" + kept)).as(err()).isEqualTo(EngineCli.OK);
+        assertThat(Files.readAllBytes(kept.resolve("result.parquet"))).startsWith('P', 'A', 'R', '1');
+        assertThat(Files.readAllLines(kept.resolve("prices.csv")).get(2)).contains("SYM00001");
         assertThat(Files.readString(kept.resolve("summary.json"))).contains("\"rows\"");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("kept").contains(kept.toString());
     }

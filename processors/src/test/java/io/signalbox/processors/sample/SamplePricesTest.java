@@ -45,6 +45,17 @@ class SamplePricesTest {
     }
 
     @Test
+    void groupedLayoutListsEachSymbolWholeBeforeTheNext() {
+        List<String> lines = Arrays.asList(write(SamplePrices.builder().rows(7).symbols(3)
+                .layout(SamplePrices.Layout.GROUPED)).split("\n"));
+        assertThat(lines).hasSize(8);
+        assertThat(lines.subList(1, 8)).extracting(line -> line.substring(0, 29)).containsExactly(
+                "2020-01-01T00:00:00Z,SYM00001", "2020-01-01T00:01:00Z,SYM00001", "2020-01-01T00:02:00Z,SYM00001",
+                "2020-01-01T00:00:00Z,SYM00002", "2020-01-01T00:01:00Z,SYM00002",
+                "2020-01-01T00:00:00Z,SYM00003", "2020-01-01T00:01:00Z,SYM00003");
+    }
+
+    @Test
     void refusesImpossibleSettings() {
         assertThatThrownBy(() -> SamplePrices.builder().symbols(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("symbols must be 1 to 100000");

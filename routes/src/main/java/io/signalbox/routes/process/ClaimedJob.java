@@ -12,7 +12,8 @@ package io.signalbox.routes.process;
  * @param recipeJson the recipe document, or {@code null} when a preset is named
  * @param resultPrefix where this attempt writes its result: a key prefix per attempt ending in {@code /}, so that a
  *     late earlier attempt never overwrites a later one, or for a dropped file the outbox name followed by {@code .};
- *     the processor appends {@code result.csv} or {@code result.csv.gz}
+ *     the processor appends {@code result.} and the recipe's file extension ({@code csv}, {@code csv.gz},
+ *     {@code parquet})
  * @param signalsKey the S3 key of the signals file that goes with the prices, or {@code null} when there is none
  * @param signalsName the signals file's name as its owner gave it, or {@code null} when there is none
  */

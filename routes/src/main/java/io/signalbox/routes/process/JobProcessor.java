@@ -53,9 +53,8 @@ public final class JobProcessor {
     public JobOutcome process(ClaimedJob job, InputStream input) {
         Recipe recipe = job.recipeJson() != null ? Recipes.parse(job.recipeJson()) : Recipes.preset(job.recipePreset());
         HashingInputStream hashed = new HashingInputStream(input);
-        String resultKey = job.resultPrefix() + (recipe.output().gzip() ? "result.csv.gz" : "result.csv");
-        String contentType = recipe.output().gzip() ? "application/gzip" : "text/csv";
-        S3MultipartOutputStream result = results.open(resultKey, contentType);
+        String resultKey = job.resultPrefix() + "result." + recipe.output().fileExtension();
+        S3MultipartOutputStream result = results.open(resultKey, recipe.output().contentType());
         HashingOutputStream hashedResult = new HashingOutputStream(result);
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         try (input; InputStream signals = openSignals(job)) {
