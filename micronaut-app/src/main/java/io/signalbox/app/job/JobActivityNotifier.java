@@ -1,0 +1,40 @@
+package io.signalbox.app.job;
+
+import jakarta.inject.Singleton;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/** Every exchange that ends, except the cleanup's own timer, is job activity. */
+@Singleton
+final class JobActivityNotifier extends EventNotifierSupport {
+
+    private static final String CLEANUP_TIMER = "cleanup-expired";
+
+    private final JobActivity activity;
+
+    JobActivityNotifier(JobActivity activity) {
+        this.activity = activity;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeAsyncProcessingStartedEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeEvent exchangeEvent
+                && !CLEANUP_TIMER.equals(exchangeEvent.getExchange().getFromRouteId())) {
+            activity.seen();
+        }
+    }
+}
