@@ -2,7 +2,9 @@ package io.signalbox.app.storage;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.scaling.ProcessServiceSettings;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +17,12 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes
+ * The S3, SQS and (where the process service may stop when idle) ECS clients, shared by the Camel components (which find them by type) and the application. Routes
  * never build clients of their own.
  *
  * <p>Every {@link ExecutionInterceptor} bean sees every call of these clients. The application defines none; tests
@@ -61,6 +64,20 @@ public class AwsClientsFactory {
                 .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32));
         Optional.ofNullable(queues.endpoint()).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = ProcessServiceSettings.PREFIX + ".service")
+    EcsClient ecsClient(StorageSettings storage, ProcessServiceSettings process,
+            @Nullable AwsCredentialsSettings credentials) {
+        var builder = EcsClient.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials))
+                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(2));
+        Optional.ofNullable(process.endpoint()).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
