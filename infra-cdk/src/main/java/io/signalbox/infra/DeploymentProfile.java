@@ -26,7 +26,7 @@ public enum DeploymentProfile {
                     new ServiceLayout("core", List.of(RouteGroup.API, RouteGroup.INGEST, RouteGroup.CLEANUP),
                             new TaskSize(256, 1024), new TaskRange(1, 1), 4),
                     new ServiceLayout("process", List.of(RouteGroup.PROCESS),
-                            new TaskSize(1024, 2048), new TaskRange(0, 2), 3)),
+                            new TaskSize(512, 1024), new TaskRange(0, 2), 3)),
             25),
 
     SCALE("scale", 1, true, true, InstanceSize.SMALL, true, 14, true, 100, true, RetentionDays.ONE_MONTH,
@@ -38,7 +38,7 @@ public enum DeploymentProfile {
                             new TaskRange(1, 10), 3),
                     new ServiceLayout("cleanup", List.of(RouteGroup.CLEANUP), new TaskSize(512, 1024),
                             new TaskRange(1, 1), 3)),
-            400);
+            260);
 
     /**
      * One Fargate service of a profile.

@@ -74,6 +74,8 @@ public final class SignalboxStack extends Stack {
     public static final int EVENTS_PER_INGEST_TASK = 100;
     /** GetObject under these prefixes is a download: a partner's pickup, or a client's through a presigned URL. */
     public static final List<String> DOWNLOAD_PREFIXES = List.of("outbox/", "results/");
+    /** How often the cleanup looks while jobs wait and nothing happens, in a profile whose database pauses. */
+    public static final String CLEANUP_IDLE_SLEEP = "1h";
     /** The serverless database's ceiling, about 4 GiB of memory; idle it pauses at 0. */
     public static final double SERVERLESS_MAX_ACU = 2;
     /** Requests per second the free profile's front door passes on to its one small task, and its burst. */
@@ -197,13 +199,22 @@ public final class SignalboxStack extends Stack {
             Map<String, String> own = new LinkedHashMap<>(environment);
             own.put("SIGNALBOX_DB_POOL_SIZE", String.valueOf(layout.poolSize()));
             own.put("SIGNALBOX_DB_MIGRATE", String.valueOf(layout.migrates()));
+            if (processStopsWhenIdle(profile)) {
+                own.put("SIGNALBOX_PROCESS_SCALING_CLUSTER", prefix);
+                own.put("SIGNALBOX_PROCESS_SCALING_SERVICE", prefix + "-" + profile.serviceOf(RouteGroup.PROCESS).name());
+            }
+            if (profile.serverlessDatabase() && layout.groups().containsAll(
+                    List.of(RouteGroup.API, RouteGroup.INGEST, RouteGroup.CLEANUP))) {
+                // Nothing else wakes the database while idle; the cleanup then looks hourly at most.
+                own.put("SIGNALBOX_CLEANUP_IDLE_SLEEP", CLEANUP_IDLE_SLEEP);
+            }
             Map<String, Secret> secrets = new HashMap<>(databaseSecrets);
             if (layout.groups().contains(RouteGroup.API)) {
                 secrets.put("SIGNALBOX_API_KEY", Secret.fromSecretsManager(apiKey));
             }
             boolean processes = layout.groups().contains(RouteGroup.PROCESS);
             Service service = new Service(this, layout.constructId(), new Service.Props(
-                    layout.name(), layout.routeGroups(), prefix + "-" + layout.name(), cluster, network.vpc(),
+                    layout.name(), layout.routeGroups(), prefix + "-" + layout.name(), prefix, cluster, network.vpc(),
                     network.taskSubnets(), network.publicTasks(), ContainerImage.fromDockerImageAsset(image),
                     layout.size(), layout.tasks().min(), capacity(), own, secrets,
                     profile.logRetention(), processes ? Duration.seconds(120) : Duration.seconds(30)));
@@ -239,6 +250,11 @@ public final class SignalboxStack extends Stack {
         storage.grantDelete(process.taskRole(), "results/");
         storage.grantList(process.taskRole(), "results/");
         process.allowTaskProtection();
+        if (processStopsWhenIdle(profile)) {
+            // ingest starts the process service when it queues a job; a process task stops it when idle.
+            process.allowDesiredCountOf(process, "its own service, which it stops when idle");
+            ingest.allowDesiredCountOf(process, "the process service, which it starts when it queues a job");
+        }
 
         Service cleanup = services.get(RouteGroup.CLEANUP);
         downloads.queue().grantConsumeMessages(cleanup.taskRole());
@@ -279,12 +295,14 @@ public final class SignalboxStack extends Stack {
         DeploymentProfile.ServiceLayout processLayout = profile.serviceOf(RouteGroup.PROCESS);
         BacklogScaling processScaling = new BacklogScaling(this, "ProcessScaling", new BacklogScaling.Props(
                 process.scaleWithin(processLayout.tasks()), jobs,
-                new BacklogSteps(processLayout.tasks().min(), processLayout.tasks().max(), JOBS_PER_PROCESS_TASK)));
+                new BacklogSteps(processLayout.tasks().min(), processLayout.tasks().max(), JOBS_PER_PROCESS_TASK),
+                !processStopsWhenIdle(profile)));
         DeploymentProfile.ServiceLayout ingestLayout = profile.serviceOf(RouteGroup.INGEST);
         if (ingestLayout.groups().size() == 1 && ingestLayout.tasks().max() > ingestLayout.tasks().min()) {
             new BacklogScaling(this, "IngestScaling", new BacklogScaling.Props(
                     ingest.scaleWithin(ingestLayout.tasks()), events,
-                    new BacklogSteps(ingestLayout.tasks().min(), ingestLayout.tasks().max(), EVENTS_PER_INGEST_TASK)));
+                    new BacklogSteps(ingestLayout.tasks().min(), ingestLayout.tasks().max(), EVENTS_PER_INGEST_TASK),
+                    true));
         }
 
         partners = new Partners(this, "Partners", new Partners.Props(settings.partners(), storage));
@@ -360,6 +378,16 @@ public final class SignalboxStack extends Stack {
 
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    /**
+     * Whether the process service goes to zero tasks when idle. Then ingest starts it at once when it queues a job
+     * (an alarm on the backlog would wait for SQS's metrics, which come up to 15 minutes late for a queue idle for
+     * hours), and a process task stops it after {@code signalbox.process.scaling.idle-stop} without work; the
+     * backlog alarm only adds tasks.
+     */
+    private static boolean processStopsWhenIdle(DeploymentProfile profile) {
+        return profile.serviceOf(RouteGroup.PROCESS).tasks().min() == 0;
     }
 
     /** The namespace Signalbox's own metrics are published under in CloudWatch. */

@@ -45,7 +45,7 @@ class FreeProfileTemplateTest {
                     + properties.get("Memory"));
         }
         assertThat(images).hasSize(1);
-        assertThat(routeGroups).isEqualTo(Map.of("api,ingest,cleanup", "256/1024", "process", "1024/2048"));
+        assertThat(routeGroups).isEqualTo(Map.of("api,ingest,cleanup", "256/1024", "process", "512/1024"));
         assertThat(free.stack().roleOf(RouteGroup.API)).isSameAs(free.stack().roleOf(RouteGroup.CLEANUP))
                 .isSameAs(free.stack().roleOf(RouteGroup.INGEST)).isNotSameAs(free.stack().roleOf(RouteGroup.PROCESS));
         assertThat(free.stack().getNode().findAll().stream()
@@ -75,12 +75,18 @@ class FreeProfileTemplateTest {
                 "SIGNALBOX_QUEUES_WAIT_TIME_SECONDS", "SIGNALBOX_DB_HOST", "SIGNALBOX_DB_PORT", "SIGNALBOX_DB_NAME",
                 "SIGNALBOX_DB_CONNECTION_TIMEOUT", "SIGNALBOX_RETENTION", "SIGNALBOX_PICKUP_GRACE",
                 "SIGNALBOX_LOG_FORMAT", "SIGNALBOX_SERVER_IDLE_TIMEOUT", "SIGNALBOX_PROCESS_VISIBILITY_TIMEOUT_SECONDS",
-                "SIGNALBOX_DB_POOL_SIZE", "SIGNALBOX_DB_MIGRATE", "ROUTE_GROUPS", "SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT");
+                "SIGNALBOX_DB_POOL_SIZE", "SIGNALBOX_DB_MIGRATE", "SIGNALBOX_PROCESS_SCALING_CLUSTER",
+                "SIGNALBOX_PROCESS_SCALING_SERVICE", "ROUTE_GROUPS", "SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT");
         Map<String, String> migrates = new TreeMap<>();
+        Map<String, String> idleSleeps = new TreeMap<>();
         for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
             Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
                     .get("ContainerDefinitions")).get(0);
             Map<String, String> environment = environment(container);
+            if (environment.containsKey("SIGNALBOX_CLEANUP_IDLE_SLEEP")) {
+                idleSleeps.put(environment.get("ROUTE_GROUPS"), environment.get("SIGNALBOX_CLEANUP_IDLE_SLEEP"));
+            }
+            environment.keySet().remove("SIGNALBOX_CLEANUP_IDLE_SLEEP");
             assertThat(environment.keySet()).containsExactlyInAnyOrderElementsOf(expectedEnvironment);
             assertThat(environment).containsEntry("MICRONAUT_ENVIRONMENTS", "aws")
                     .containsEntry("SIGNALBOX_METRICS_NAMESPACE", "Signalbox/free")
@@ -105,6 +111,8 @@ class FreeProfileTemplateTest {
         }
         assertThat(migrates).as("only the service with the API migrates; the other waits for the schema")
                 .isEqualTo(Map.of("api,ingest,cleanup", "true", "process", "false"));
+        assertThat(idleSleeps).as("the cleanup lets the database pause where every job passes through its process")
+                .isEqualTo(Map.of("api,ingest,cleanup", "1h"));
     }
 
     @Test
@@ -301,7 +309,7 @@ class FreeProfileTemplateTest {
     }
 
     @Test
-    void scalesProcessOnBacklogPerTaskFromZero() {
+    void startsProcessFromZeroWhenIngestQueuesAJobAddsTasksOnBacklogAndLetsItStopItself() {
         String service = free.logicalId(free.stack().service(RouteGroup.PROCESS).service());
         template.hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of(
                 "ServiceName", "signalbox-free-process",
@@ -317,12 +325,15 @@ class FreeProfileTemplateTest {
         assertThat(IamRendering.render(SynthesizedProfile.properties(targets.values().iterator().next())
                 .get("ResourceId"))).contains("<" + service + ".Name>");
         String target = targets.keySet().iterator().next();
-        template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
-                "PolicyType", "StepScaling",
-                "ScalingTargetId", Map.of("Ref", target),
-                "StepScalingPolicyConfiguration", Match.objectLike(Map.of(
-                        "AdjustmentType", "ExactCapacity",
-                        "StepAdjustments", List.of(Map.of("MetricIntervalUpperBound", 0, "ScalingAdjustment", 0)))))));
+        assertThat(free.template().findResources("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("ScalingTargetId", Map.of("Ref", target)))))))
+                .as("no alarm scales process in: it would stop a task ingest just started").hasSize(1);
+        for (Map<String, Object> taskDefinition : free.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            assertThat(environment(container)).containsEntry("SIGNALBOX_PROCESS_SCALING_CLUSTER", "signalbox-free")
+                    .containsEntry("SIGNALBOX_PROCESS_SCALING_SERVICE", "signalbox-free-process");
+        }
         template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
                 "PolicyType", "StepScaling",
                 "ScalingTargetId", Map.of("Ref", target),
@@ -474,6 +485,8 @@ class FreeProfileTemplateTest {
                 + free.logicalId(free.stack().getNode().findChild("Cluster")) + ">/*";
 
         String metrics = "cloudwatch:PutMetricData if {StringEquals={cloudwatch:namespace=Signalbox/free}}";
+        String processService = "arn:<AWS::Partition>:ecs:" + free.stack().getRegion()
+                + ":<AWS::AccountId>:service/signalbox-free/signalbox-free-process";
 
         assertThat(grants(RouteGroup.API)).as("the core role: api, ingest and cleanup").isEqualTo(new Grants(bucket)
                 .objects("s3:PutObject", "uploads/", "inbox/", "outbox/")
@@ -490,6 +503,8 @@ class FreeProfileTemplateTest {
                 .queue(jobs, Grants.SEND)
                 .queue(downloads, Grants.CONSUME)
                 .add(metrics, "*")
+                .add("ecs:DescribeServices", processService)
+                .add("ecs:UpdateService", processService)
                 .toMap());
         assertThat(grants(RouteGroup.PROCESS)).isEqualTo(new Grants(bucket)
                 .queue(jobs, Grants.CONSUME)
@@ -503,6 +518,8 @@ class FreeProfileTemplateTest {
                 .add("ecs:GetTaskProtection", processTasks)
                 .add("ecs:UpdateTaskProtection", processTasks)
                 .add(metrics, "*")
+                .add("ecs:DescribeServices", processService)
+                .add("ecs:UpdateService", processService)
                 .toMap());
         assertThat(IamRendering.render(grants(RouteGroup.API)) + IamRendering.render(grants(RouteGroup.PROCESS)))
                 .as("no role may read the dead-letter queues of events and downloads, which nothing consumes")

@@ -79,6 +79,7 @@ public final class Service extends Construct {
      * @param routeGroup     names the service (e.g. {@code core} or {@code process}); lowercase
      * @param routeGroups    value of {@code ROUTE_GROUPS}, e.g. {@code api,ingest,cleanup}
      * @param serviceName    physical name of the ECS service, so that its tasks can be told it
+     * @param clusterName    physical name of the cluster
      * @param cluster        the ECS cluster
      * @param vpc            the network
      * @param subnets        where the tasks run
@@ -92,7 +93,8 @@ public final class Service extends Construct {
      * @param logRetention   retention of the service's log group
      * @param stopTimeout    time between SIGTERM and SIGKILL, at most 120 s on Fargate
      */
-    public record Props(String routeGroup, String routeGroups, String serviceName, ICluster cluster, IVpc vpc,
+    public record Props(String routeGroup, String routeGroups, String serviceName, String clusterName,
+            ICluster cluster, IVpc vpc,
             SubnetSelection subnets, boolean assignPublicIp, ContainerImage image, TaskSize size, int desiredCount,
             List<CapacityProviderStrategy> capacity, Map<String, String> environment, Map<String, Secret> secrets,
             RetentionDays logRetention, Duration stopTimeout) {
@@ -154,6 +156,8 @@ public final class Service extends Construct {
     }
 
     private final ICluster cluster;
+    private final String clusterName;
+    private final String serviceName;
     private final FargateService service;
     private final FargateTaskDefinition taskDefinition;
     private final SecurityGroup securityGroup;
@@ -162,6 +166,8 @@ public final class Service extends Construct {
     public Service(Construct scope, String id, Props props) {
         super(scope, id);
         cluster = props.cluster();
+        clusterName = props.clusterName();
+        serviceName = props.serviceName();
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -267,6 +273,21 @@ public final class Service extends Construct {
     }
 
     /**
+     * Lets this service's tasks read and set the desired task count of {@code other} (which may be this service).
+     *
+     * @param why what they do with it, for the policy's readers
+     */
+    public void allowDesiredCountOf(Service other, String why) {
+        taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("DesiredCount" + Character.toUpperCase(other.getNode().getId().charAt(0))
+                        + other.getNode().getId().substring(1).replaceAll("[^A-Za-z0-9]", ""))
+                .effect(Effect.ALLOW)
+                .actions(List.of("ecs:DescribeServices", "ecs:UpdateService"))
+                .resources(List.of(other.arn()))
+                .build());
+    }
+
+    /**
      * Lets the application publish its own metrics to CloudWatch, in its namespace only. PutMetricData has no
      * resource-level permissions; the namespace condition is what confines it.
      */
@@ -285,6 +306,19 @@ public final class Service extends Construct {
     /** How cdk-nag names a value of an ARN: itself when known at synthesis, the pseudo parameter otherwise. */
     private static String nagName(String value, String pseudoParameter) {
         return Token.isUnresolved(value) ? pseudoParameter : value;
+    }
+
+    /**
+     * The service's ARN, made of its cluster's and its own names: the service itself depends on its role's policy, so
+     * a policy naming it through a reference would make a cycle.
+     */
+    public String arn() {
+        return Stack.of(this).formatArn(ArnComponents.builder()
+                .service("ecs")
+                .resource("service")
+                .resourceName(clusterName + "/" + serviceName)
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
     }
 
     public FargateService service() {
