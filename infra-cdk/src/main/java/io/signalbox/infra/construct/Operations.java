@@ -147,28 +147,9 @@ public final class Operations extends Construct {
                 .label("5xx %")
                 .period(FIVE_MINUTES)
                 .build();
-        Alarm alarm = Alarm.Builder.create(this, "Api5xxRate")
-                .alarmDescription("More than " + percent + " % of API requests answered 5xx")
-                .metric(errorRate)
-                .threshold(percent)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(3)
-                .datapointsToAlarm(2)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        notify(alarm);
-        dashboard.addWidgets(GraphWidget.Builder.create()
-                .title("API")
-                .left(List.of(loadBalancer.getMetrics().requestCount(sum)))
-                .right(List.of(errorRate))
-                .width(12)
-                .build(),
-                GraphWidget.Builder.create()
-                        .title("API latency")
-                        .left(List.of(loadBalancer.getMetrics().targetResponseTime(MetricOptions.builder()
-                                .period(FIVE_MINUTES).statistic("p95").build())))
-                        .width(12)
-                        .build());
+        watchApi(errorRate, percent, loadBalancer.getMetrics().requestCount(sum),
+                loadBalancer.getMetrics().targetResponseTime(MetricOptions.builder()
+                        .period(FIVE_MINUTES).statistic("p95").build()));
     }
 
     /**
@@ -266,6 +247,12 @@ public final class Operations extends Construct {
                 .label("5xx %")
                 .period(FIVE_MINUTES)
                 .build();
+        watchApi(errorRate, percent, stage.metricCount(sum),
+                stage.metricLatency(MetricOptions.builder().period(FIVE_MINUTES).statistic("p95").build()));
+    }
+
+    /** The API's 5xx alarm and its widgets, whichever front door counts the requests. */
+    private void watchApi(MathExpression errorRate, double percent, IMetric requests, IMetric latency) {
         Alarm alarm = Alarm.Builder.create(this, "Api5xxRate")
                 .alarmDescription("More than " + percent + " % of API requests answered 5xx")
                 .metric(errorRate)
@@ -276,18 +263,10 @@ public final class Operations extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         notify(alarm);
-        dashboard.addWidgets(GraphWidget.Builder.create()
-                .title("API")
-                .left(List.of(stage.metricCount(sum)))
-                .right(List.of(errorRate))
-                .width(12)
-                .build(),
-                GraphWidget.Builder.create()
-                        .title("API latency")
-                        .left(List.of(stage.metricLatency(MetricOptions.builder().period(FIVE_MINUTES)
-                                .statistic("p95").build())))
-                        .width(12)
-                        .build());
+        dashboard.addWidgets(
+                GraphWidget.Builder.create().title("API").left(List.of(requests)).right(List.of(errorRate)).width(12)
+                        .build(),
+                GraphWidget.Builder.create().title("API latency").left(List.of(latency)).width(12).build());
     }
 
     /**

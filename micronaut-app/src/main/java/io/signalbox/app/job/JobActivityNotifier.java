@@ -1,12 +1,12 @@
 package io.signalbox.app.job;
 
+import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /** Every exchange that ends, except the cleanup's own timer, is job activity. */
 @Singleton
-final class JobActivityNotifier extends EventNotifierSupport {
+final class JobActivityNotifier extends ExchangeLifecycleNotifier {
 
     private static final String CLEANUP_TIMER = "cleanup-expired";
 
@@ -14,15 +14,6 @@ final class JobActivityNotifier extends EventNotifierSupport {
 
     JobActivityNotifier(JobActivity activity) {
         this.activity = activity;
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.app.storage.QueueSettings;
 import io.signalbox.routes.common.RouteGroup;
 import jakarta.annotation.PreDestroy;
+import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @Singleton
 @Requires(property = ProcessServiceSettings.PREFIX + ".service")
-final class ProcessIdleStop extends EventNotifierSupport implements ApplicationEventListener<StartupEvent> {
+final class ProcessIdleStop extends ExchangeLifecycleNotifier implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessIdleStop.class);
     private static final List<String> PROCESS_ROUTES = List.of("process-run", "process-dead-letter");
@@ -46,6 +47,8 @@ final class ProcessIdleStop extends EventNotifierSupport implements ApplicationE
     private final Clock clock;
     private final AtomicReference<Instant> lastJob;
     private final AtomicInteger running = new AtomicInteger();
+    /** Set once the service was told to stop; a job taken since then clears it. */
+    private final AtomicBoolean stopAsked = new AtomicBoolean();
     private ScheduledExecutorService checks;
 
     ProcessIdleStop(ProcessService process, SqsClient sqs, QueueSettings queues, ProcessServiceSettings settings,
@@ -57,14 +60,6 @@ final class ProcessIdleStop extends EventNotifierSupport implements ApplicationE
         this.processes = groups.runs(RouteGroup.PROCESS);
         this.clock = Clock.systemUTC();
         this.lastJob = new AtomicReference<>(clock.instant());
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override
@@ -83,8 +78,8 @@ final class ProcessIdleStop extends EventNotifierSupport implements ApplicationE
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return processes && event instanceof CamelEvent.ExchangeEvent exchange
-                && PROCESS_ROUTES.contains(exchange.getExchange().getFromRouteId());
+        return processes && super.isEnabled(event)
+                && PROCESS_ROUTES.contains(((CamelEvent.ExchangeEvent) event).getExchange().getFromRouteId());
     }
 
     @Override
@@ -95,18 +90,19 @@ final class ProcessIdleStop extends EventNotifierSupport implements ApplicationE
             running.decrementAndGet();
         }
         lastJob.set(clock.instant());
+        stopAsked.set(false);
     }
 
     private void check() {
         try {
-            if (running.get() > 0 || clock.instant().isBefore(lastJob.get().plus(idleStop))) {
+            if (stopAsked.get() || running.get() > 0 || clock.instant().isBefore(lastJob.get().plus(idleStop))) {
                 return;
             }
             if (waiting(queues.jobs()) + waiting(queues.jobsDlq()) > 0) {
                 return;
             }
             process.stop();
-            lastJob.set(clock.instant());
+            stopAsked.set(true);
         } catch (RuntimeException e) {
             LOG.warn("Could not tell whether the process service may stop: {}", e.getMessage());
         }

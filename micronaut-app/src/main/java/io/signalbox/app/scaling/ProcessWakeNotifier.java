@@ -5,6 +5,7 @@ import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.app.storage.QueueSettings;
 import io.signalbox.routes.common.RouteGroup;
 import jakarta.annotation.PreDestroy;
+import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +13,10 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +28,16 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = ProcessServiceSettings.PREFIX + ".service")
-final class ProcessWakeNotifier extends EventNotifierSupport {
+final class ProcessWakeNotifier extends ExchangeLifecycleNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessWakeNotifier.class);
     /** A task takes longer than this to start; asking ECS again sooner would tell nothing new. */
     static final Duration PAUSE = Duration.ofSeconds(20);
 
     private final ProcessService process;
-    private final String jobsQueue;
+    private static final String INGEST_ROUTE = "ingest-receive";
+
+    private final Pattern jobsEndpoint;
     private final boolean ingests;
     private final Clock clock;
     private final AtomicReference<Instant> lastWake = new AtomicReference<>(Instant.MIN);
@@ -45,32 +49,23 @@ final class ProcessWakeNotifier extends EventNotifierSupport {
 
     ProcessWakeNotifier(ProcessService process, QueueSettings queues, RouteGroupSettings groups) {
         this.process = process;
-        this.jobsQueue = queues.jobs();
+        this.jobsEndpoint = Pattern.compile("aws2-sqs://" + Pattern.quote(queues.jobs()) + "(\\?|$)");
         this.ingests = groups.runs(RouteGroup.INGEST);
         this.clock = Clock.systemUTC();
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeCompletedEvent(true);
-        setIgnoreExchangeFailedEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return ingests && event instanceof CamelEvent.ExchangeSentEvent;
+        return ingests && event instanceof CamelEvent.ExchangeCompletedEvent;
     }
 
+    /** An exchange of ingest (one event of a message) that ended having sent a job to the jobs queue. */
     @Override
     public void notify(CamelEvent event) {
-        CamelEvent.ExchangeSentEvent sent = (CamelEvent.ExchangeSentEvent) event;
-        if (!(sent.getEndpoint() instanceof Sqs2Endpoint queue)
-                || !jobsQueue.equals(queue.getConfiguration().getQueueName())
-                || sent.getExchange().isFailed()) {
+        Exchange exchange = ((CamelEvent.ExchangeCompletedEvent) event).getExchange();
+        String sentTo = exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT, String.class);
+        if (!INGEST_ROUTE.equals(exchange.getFromRouteId()) || sentTo == null
+                || !jobsEndpoint.matcher(sentTo).lookingAt()) {
             return;
         }
         Instant now = clock.instant();

@@ -37,7 +37,7 @@ class SchemaWaitTest {
             waiting = CompletableFuture.supplyAsync(() -> JobStoreContext.start(
                     DATABASE, Map.of("flyway.datasources.default.enabled", false, "signalbox.schema.max-wait", "2m",
                             "signalbox.schema.poll-interval", "100ms")));
-            Instant deadline = Instant.now().plusSeconds(60);
+            Instant deadline = Instant.now().plusSeconds(240);
             while (log.list.stream().noneMatch(event -> event.getFormattedMessage().startsWith("Waiting for the"
                     + " migrations [V1 create-tenants-and-jobs"))) {
                 assertThat(Instant.now()).as("the process says which migrations it waits for").isBefore(deadline);
