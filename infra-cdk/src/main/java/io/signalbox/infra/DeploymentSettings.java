@@ -32,7 +32,7 @@ import io.signalbox.infra.construct.PublicDomain;
  * @param domain         domain and certificate for HTTPS, plain HTTP without one
  * @param alarmEmail     address subscribed to the alarm topic, none by default
  * @param budgetUsd      monthly cost budget in US dollars; an alert goes out at 80 %
- * @param corsOrigins    origins allowed to upload to presigned URLs from a browser
+ * @param corsOrigins    origins, besides the page's own, allowed to use presigned URLs from a browser
  * @param retention      how long an uncollected result is kept
  * @param pickupGrace    how long a picked-up result stays for an interrupted download to be retried
  */
@@ -85,6 +85,10 @@ public record DeploymentSettings(
             throw new IllegalArgumentException("context 'budgetUsd': " + budgetUsd + " is invalid; expected a whole"
                     + " number of dollars of at least 1");
         }
+        if (profile.loadBalancer() && domain.isEmpty()) {
+            throw new IllegalArgumentException("profile '" + profile.id() + "' serves the API over HTTPS only; give"
+                    + " the context values 'domainName' and 'certificateArn'");
+        }
         if (retention.toMinutes() < 60) {
             throw new IllegalArgumentException("context 'retention': " + retention + " is too short; expected at"
                     + " least 1h");
@@ -132,7 +136,7 @@ public record DeploymentSettings(
                 domainName.map(name -> new PublicDomain(name, certificateArn.orElseThrow())),
                 alarmEmail,
                 text(context, "budgetUsd").map(DeploymentSettings::budget).orElse(profile.defaultBudgetUsd()),
-                origins.isEmpty() ? List.of("*") : origins,
+                origins,
                 text(context, "retention").map(value -> duration("retention", value)).orElse(Duration.ofHours(24)),
                 text(context, "pickupGrace").map(value -> duration("pickupGrace", value))
                         .orElse(Duration.ofMinutes(10)));

@@ -61,6 +61,11 @@ public final class SignalboxApp {
                 : List.of(DeploymentProfile.fromId(selected.toString().trim()));
         List<SignalboxStack> stacks = new ArrayList<>();
         for (DeploymentProfile profile : profiles) {
+            if (selected == null && profile.loadBalancer() && app.getNode().tryGetContext("domainName") == null) {
+                System.out.println("Skipped " + profile.stackName() + ": it serves HTTPS only and needs"
+                        + " -c domainName=... -c certificateArn=...");
+                continue;
+            }
             DeploymentSettings settings = DeploymentSettings.fromContext(profile,
                     key -> app.getNode().tryGetContext(key), repositoryRoot);
             stacks.add(new SignalboxStack(app, profile.stackName(), settings));

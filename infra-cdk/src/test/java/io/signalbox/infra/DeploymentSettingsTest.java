@@ -22,7 +22,7 @@ class DeploymentSettingsTest {
     Path root;
 
     @Test
-    void defaultsToNoPartnersPlainHttpAndADayOfRetention() {
+    void defaultsToNoPartnersNoExtraBrowserOriginsTheLightLoadBudgetAndADayOfRetention() {
         DeploymentSettings settings = read(DeploymentProfile.FREE, Map.of());
         assertThat(settings.partners()).isEmpty();
         assertThat(settings.domain()).isEmpty();
@@ -30,16 +30,24 @@ class DeploymentSettingsTest {
         assertThat(settings.webDirectory()).isEmpty();
         assertThat(settings.imageDirectory()).isEqualTo(root);
         assertThat(settings.region()).isEqualTo("us-east-1");
-        assertThat(settings.budgetUsd()).isEqualTo(30);
-        assertThat(settings.corsOrigins()).containsExactly("*");
+        assertThat(settings.budgetUsd()).isEqualTo(25);
+        assertThat(settings.corsOrigins()).isEmpty();
         assertThat(settings.retentionSetting()).isEqualTo("24h");
         assertThat(settings.pickupGraceSetting()).isEqualTo("10m");
         assertThat(settings.expireAfterDays()).isEqualTo(2);
     }
 
     @Test
+    void refusesAScaleProfileWithoutACertificateSinceItsLoadBalancerSpeaksHttpsOnly() {
+        assertThatThrownBy(() -> read(DeploymentProfile.SCALE, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("profile 'scale' serves the API over HTTPS only; give the context values 'domainName'"
+                        + " and 'certificateArn'");
+    }
+
+    @Test
     void readsPartnersAsACommaList() {
-        DeploymentSettings settings = read(DeploymentProfile.SCALE, Map.of("partners", "acme, globex:444455556666"));
+        DeploymentSettings settings = read(DeploymentProfile.FREE, Map.of("partners", "acme, globex:444455556666"));
         assertThat(settings.partners()).containsExactly(new Partner("acme", Optional.empty()),
                 new Partner("globex", Optional.of("444455556666")));
     }

@@ -72,23 +72,64 @@ class ScaleProfileTemplateTest {
     }
 
     @Test
-    void scalesProcessFromOneToTenOnBacklogAndKeepsTwoApiTasksOnRegularFargate() {
+    void scalesProcessFromOneToTenOnBacklogAndKeepsTheFirstTaskOfEveryServiceOnRegularFargate() {
         // 2 jobs per task up to 10 tasks: the upper alarm fires at 10.5 and its last step starts 8 above it (18.5).
         template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
                 "MinCapacity", 1, "MaxCapacity", 10)));
         template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
                 "MinCapacity", 2, "MaxCapacity", 6)));
         template.hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of(
+                "ServiceName", "signalbox-scale-api",
                 "DesiredCount", 2,
                 "CapacityProviderStrategy", List.of(
-                        Map.of("CapacityProvider", "FARGATE", "Base", 2, "Weight", 0),
-                        Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1)))));
+                        Map.of("CapacityProvider", "FARGATE", "Base", 1, "Weight", 1),
+                        Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 4)))));
         template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
                 "PolicyType", "StepScaling",
                 "StepScalingPolicyConfiguration", Match.objectLike(Map.of(
                         "AdjustmentType", "ExactCapacity",
                         "StepAdjustments", Match.arrayWith(List.of(Map.of("MetricIntervalLowerBound", 8,
                                 "ScalingAdjustment", 10))))))));
+    }
+
+    @Test
+    void healthChecksTheApiTargetsOnLivenessSoThatADatabaseOutageDoesNotReplaceThem() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
+                "Port", 8080,
+                "TargetType", "ip",
+                "HealthCheckPath", "/health/liveness",
+                "Matcher", Map.of("HttpCode", "200"))));
+    }
+
+    @Test
+    void keepsTheServersIdleConnectionsOpenLongerThanTheLoadBalancerDoes() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
+                "LoadBalancerAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "idle_timeout.timeout_seconds", "Value", "600"))))));
+        for (Map<String, Object> taskDefinition : scale.resources("AWS::ECS::TaskDefinition").values()) {
+            Map<?, ?> container = (Map<?, ?>) ((List<?>) SynthesizedProfile.properties(taskDefinition)
+                    .get("ContainerDefinitions")).get(0);
+            assertThat(IamRendering.render(container.get("Environment")))
+                    .contains("{Name=SIGNALBOX_SERVER_IDLE_TIMEOUT,Value=660s}");
+        }
+    }
+
+    @Test
+    void keepsTheMetricsEndpointOffThePublicListener() {
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Match.objectLike(Map.of(
+                "Priority", 1,
+                "Conditions", List.of(Map.of("Field", "path-pattern",
+                        "PathPatternConfig", Map.of("Values", List.of("/prometheus", "/prometheus/*")))),
+                "Actions", List.of(Match.objectLike(Map.of(
+                        "Type", "fixed-response",
+                        "FixedResponseConfig", Match.objectLike(Map.of("StatusCode", "404"))))))));
+    }
+
+    @Test
+    void keepsEveryTaskAtItsMaximumWithinTheDatabasesConnections() {
+        // db.t4g.small has 2 GiB; PostgreSQL on RDS allows LEAST(memory / 9531392, 5000), about 200 connections.
+        assertThat(DeploymentProfile.SCALE.maxDatabaseConnections()).isEqualTo(6 * 8 + 3 * 4 + 10 * 3 + 1 * 3)
+                .isLessThan(150);
     }
 
     @Test

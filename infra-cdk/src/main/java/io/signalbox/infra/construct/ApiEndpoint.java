@@ -1,7 +1,6 @@
 package io.signalbox.infra.construct;
 
 import java.util.List;
-import java.util.Optional;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -28,25 +27,28 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The public entrance of the {@code api} service: an internet-facing Application Load Balancer that speaks HTTPS
- * with the given certificate (plain HTTP redirects to it), or plain HTTP when no domain is configured, and checks
- * the service's readiness endpoint. The metrics endpoint is not served to the internet.
+ * The public entrance of the {@code api} service in the scale profile: an internet-facing Application Load Balancer
+ * that speaks HTTPS with the given certificate (plain HTTP only redirects to it: an API key never travels in clear),
+ * and checks the service's liveness endpoint: readiness includes the database, and a database in maintenance must not
+ * make ECS replace every {@code api} task in a loop. The metrics endpoint is not served to the internet.
  */
 public final class ApiEndpoint extends Construct {
 
-    public static final String READINESS_PATH = "/health/readiness";
+    /** Large files are streamed through the API; a slow client must not be cut off mid-upload. */
+    public static final Duration IDLE_TIMEOUT = Duration.minutes(10);
     public static final String METRICS_PATH = "/prometheus";
 
     /**
      * @param vpc        the network
      * @param subnets    public subnets
-     * @param domain     domain and certificate for HTTPS, empty for HTTP only
+     * @param domain     domain and certificate for HTTPS
      * @param accessLogs bucket for the load balancer's access logs
      */
-    public record Props(IVpc vpc, SubnetSelection subnets, Optional<PublicDomain> domain, IBucket accessLogs) {
+    public record Props(IVpc vpc, SubnetSelection subnets, PublicDomain domain, IBucket accessLogs) {
         public Props {
             if (vpc == null || subnets == null || domain == null || accessLogs == null) {
-                throw new IllegalArgumentException("vpc, subnets, domain and accessLogs are required");
+                throw new IllegalArgumentException("vpc, subnets, domain and accessLogs are required; the load"
+                        + " balancer speaks HTTPS only");
             }
         }
     }
@@ -54,6 +56,7 @@ public final class ApiEndpoint extends Construct {
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationListener listener;
     private final SecurityGroup securityGroup;
+    private final String url;
 
     public ApiEndpoint(Construct scope, String id, Props props) {
         super(scope, id);
@@ -68,42 +71,31 @@ public final class ApiEndpoint extends Construct {
                 .internetFacing(true)
                 .securityGroup(securityGroup)
                 .dropInvalidHeaderFields(true)
-                // Large files are streamed through the API; a slow client must not be cut off mid-upload.
-                .idleTimeout(Duration.minutes(10))
+                .idleTimeout(IDLE_TIMEOUT)
                 .build();
         loadBalancer.logAccessLogs(props.accessLogs(), "alb");
 
-        if (props.domain().isPresent()) {
-            PublicDomain domain = props.domain().get();
-            securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from anywhere");
-            securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from anywhere, redirected to HTTPS");
-            listener = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
-                    .protocol(ApplicationProtocol.HTTPS)
-                    .port(443)
-                    .open(false)
-                    .certificates(List.of(ListenerCertificate.fromArn(domain.certificateArn())))
-                    .sslPolicy(SslPolicy.RECOMMENDED_TLS)
-                    .build());
-            loadBalancer.addListener("HttpRedirect", BaseApplicationListenerProps.builder()
-                    .protocol(ApplicationProtocol.HTTP)
-                    .port(80)
-                    .open(false)
-                    .defaultAction(ListenerAction.redirect(
-                            RedirectOptions.builder()
-                                    .protocol("HTTPS").port("443").permanent(true).build()))
-                    .build());
-            CfnOutput.Builder.create(this, "Url").value("https://" + domain.domainName())
-                    .description("API base URL; point the domain's DNS record at LoadBalancerDns").build();
-        } else {
-            securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from anywhere");
-            listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
-                    .protocol(ApplicationProtocol.HTTP)
-                    .port(80)
-                    .open(false)
-                    .build());
-            CfnOutput.Builder.create(this, "Url").value("http://" + loadBalancer.getLoadBalancerDnsName())
-                    .description("API base URL (plain HTTP: set domainName and certificateArn for HTTPS)").build();
-        }
+        PublicDomain domain = props.domain();
+        securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from anywhere");
+        securityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from anywhere, redirected to HTTPS");
+        listener = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
+                .protocol(ApplicationProtocol.HTTPS)
+                .port(443)
+                .open(false)
+                .certificates(List.of(ListenerCertificate.fromArn(domain.certificateArn())))
+                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                .build());
+        loadBalancer.addListener("HttpRedirect", BaseApplicationListenerProps.builder()
+                .protocol(ApplicationProtocol.HTTP)
+                .port(80)
+                .open(false)
+                .defaultAction(ListenerAction.redirect(
+                        RedirectOptions.builder()
+                                .protocol("HTTPS").port("443").permanent(true).build()))
+                .build());
+        url = "https://" + domain.domainName();
+        CfnOutput.Builder.create(this, "Url").value(url)
+                .description("API base URL; point the domain's DNS record at LoadBalancerDns").build();
         // Metrics describe every tenant's traffic; they are scraped inside the VPC, on the tasks' own port.
         listener.addAction("MetricsNotPublic", AddApplicationActionProps.builder()
                 .priority(1)
@@ -119,7 +111,7 @@ public final class ApiEndpoint extends Construct {
                 "The API is public by design: clients anywhere authenticate with their API key.");
     }
 
-    /** Routes every request to the service and health-checks it on the readiness endpoint. */
+    /** Routes every request to the service and health-checks it on the liveness endpoint. */
     public ApplicationTargetGroup route(Service api) {
         securityGroup.addEgressRule(api.securityGroup(), Port.tcp(Service.HTTP_PORT), "to the api tasks");
         api.securityGroup().addIngressRule(securityGroup, Port.tcp(Service.HTTP_PORT), "from the load balancer");
@@ -129,7 +121,7 @@ public final class ApiEndpoint extends Construct {
                 .targets(List.of(api.service()))
                 .deregistrationDelay(Duration.seconds(30))
                 .healthCheck(HealthCheck.builder()
-                        .path(READINESS_PATH)
+                        .path(Service.LIVENESS_PATH)
                         .healthyHttpCodes("200")
                         .interval(Duration.seconds(15))
                         .timeout(Duration.seconds(5))
@@ -137,6 +129,11 @@ public final class ApiEndpoint extends Construct {
                         .unhealthyThresholdCount(3)
                         .build())
                 .build());
+    }
+
+    /** The API's base URL. */
+    public String url() {
+        return url;
     }
 
     public ApplicationLoadBalancer loadBalancer() {

@@ -25,8 +25,9 @@ public final class BacklogScaling extends Construct {
      * @param taskCount the service's scalable task count
      * @param queue     the queue the service consumes
      * @param steps     task bounds and acceptable backlog per task
+     * @param scaleIn   whether the backlog also removes tasks; without, something else stops them when idle
      */
-    public record Props(ScalableTaskCount taskCount, WorkQueue queue, BacklogSteps steps) {
+    public record Props(ScalableTaskCount taskCount, WorkQueue queue, BacklogSteps steps, boolean scaleIn) {
         public Props {
             if (taskCount == null || queue == null || steps == null) {
                 throw new IllegalArgumentException("taskCount, queue and steps are required");
@@ -55,6 +56,7 @@ public final class BacklogScaling extends Construct {
                 .period(minute)
                 .build();
         List<ScalingInterval> intervals = props.steps().steps().stream()
+                .filter(step -> props.scaleIn() || step.lower() > 0)
                 .map(step -> {
                     ScalingInterval.Builder interval = ScalingInterval.builder()
                             .lower(step.lower())

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.ec2.IConnectable;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
@@ -21,15 +23,13 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
- * The job store: RDS PostgreSQL on 20 GiB gp3, encrypted, TLS enforced, in isolated subnets. Its credentials are
+ * The job store of the scale profile: RDS PostgreSQL on 20 GiB gp3, encrypted, TLS enforced, in isolated subnets. Its credentials are
  * generated into a Secrets Manager secret whose JSON fields the tasks receive as ECS secrets.
  */
-public final class Database extends Construct {
+public final class Database extends Construct implements JobStore {
 
     /** Pinned to a minor version; minor upgrades are still applied in the maintenance window. */
     public static final PostgresEngineVersion ENGINE_VERSION = PostgresEngineVersion.VER_17_6;
-    public static final String DATABASE_NAME = "signalbox";
-    public static final String USERNAME = "signalbox";
     public static final int ALLOCATED_STORAGE_GIB = 20;
 
     /**
@@ -108,11 +108,11 @@ public final class Database extends Construct {
                         + " Rotate by updating the secret and redeploying the services.");
         if (!props.multiAz()) {
             RuleAcknowledgments.acknowledge(instance, "AwsSolutions-RDS3",
-                    "The free profile runs single-AZ, as the RDS free tier requires; the scale profile is Multi-AZ.");
+                    "A single-AZ instance was asked for; the scale profile is Multi-AZ.");
         }
         if (!props.deletionProtection()) {
             RuleAcknowledgments.acknowledge(instance, "AwsSolutions-RDS10",
-                    "The free profile stays destroyable; deletion takes a final snapshot (removal policy SNAPSHOT).");
+                    "Asked to stay destroyable; deletion takes a final snapshot (removal policy SNAPSHOT).");
         }
     }
 
@@ -120,13 +120,33 @@ public final class Database extends Construct {
         return instance;
     }
 
-    /** The generated secret with the JSON fields username, password, host, port and dbname. */
+    @Override
+    public String host() {
+        return instance.getDbInstanceEndpointAddress();
+    }
+
+    @Override
+    public String port() {
+        return instance.getDbInstanceEndpointPort();
+    }
+
+    @Override
     public ISecret secret() {
         return instance.getSecret();
     }
 
-    /** Lets {@code client} open connections to the database port. */
+    @Override
     public void allowFrom(IConnectable client, String description) {
         instance.getConnections().allowDefaultPortFrom(client, description);
+    }
+
+    @Override
+    public IMetric load(MetricOptions options) {
+        return instance.metricCPUUtilization(options);
+    }
+
+    @Override
+    public IMetric connections(MetricOptions options) {
+        return instance.metricDatabaseConnections(options);
     }
 }

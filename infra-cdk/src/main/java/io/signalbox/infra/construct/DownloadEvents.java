@@ -14,23 +14,30 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Turns a partner's pickup of a result into a message: a CloudTrail trail records only {@code GetObject} data
- * events under the prefix, and an EventBridge rule delivers those events, in EventBridge's JSON, to the queue.
+ * Turns a download into a message: a CloudTrail trail records only {@code GetObject} data events under the prefixes
+ * (a partner's pickup from {@code outbox/}, a client's download of a result through a presigned URL from
+ * {@code results/}), and an EventBridge rule delivers those events, in EventBridge's JSON, to the queue.
  */
 public final class DownloadEvents extends Construct {
 
     /**
      * @param bucket   the bucket whose reads are watched
-     * @param prefix   key prefix of the watched objects, e.g. {@code outbox/}
+     * @param prefixes key prefixes of the watched objects, e.g. {@code outbox/}
      * @param target   queue the events are delivered to
      * @param trailLogs bucket CloudTrail writes its log files to
      */
-    public record Props(IBucket bucket, String prefix, IQueue target, IBucket trailLogs) {
+    public record Props(IBucket bucket, List<String> prefixes, IQueue target, IBucket trailLogs) {
         public Props {
-            if (prefix == null || prefix.isEmpty() || !prefix.endsWith("/") || prefix.contains("*")) {
-                throw new IllegalArgumentException("prefix '" + prefix + "' is invalid; expected a key prefix ending"
-                        + " in '/', without wildcards");
+            if (prefixes == null || prefixes.isEmpty()) {
+                throw new IllegalArgumentException("prefixes must name at least one key prefix");
             }
+            for (String prefix : prefixes) {
+                if (prefix == null || prefix.isEmpty() || !prefix.endsWith("/") || prefix.contains("*")) {
+                    throw new IllegalArgumentException("prefix '" + prefix + "' is invalid; expected a key prefix"
+                            + " ending in '/', without wildcards");
+                }
+            }
+            prefixes = List.copyOf(prefixes);
             if (bucket == null || target == null || trailLogs == null) {
                 throw new IllegalArgumentException("bucket, target and trailLogs are required");
             }
@@ -52,19 +59,20 @@ public final class DownloadEvents extends Construct {
         // Advanced selectors log GetObject alone (not every read-only call), which is what CloudTrail charges for.
         CfnTrail cfnTrail = (CfnTrail) trail.getNode().getDefaultChild();
         cfnTrail.setAdvancedEventSelectors(List.of(CfnTrail.AdvancedEventSelectorProperty.builder()
-                .name("GetObject under " + props.prefix())
+                .name("GetObject under " + String.join(" and ", props.prefixes()))
                 .fieldSelectors(List.of(
                         field("eventCategory").equalTo(List.of("Data")).build(),
                         field("resources.type").equalTo(List.of("AWS::S3::Object")).build(),
                         field("eventName").equalTo(List.of("GetObject")).build(),
-                        field("resources.ARN").startsWith(List.of(props.bucket().arnForObjects(props.prefix())))
-                                .build()))
+                        field("resources.ARN").startsWith(props.prefixes().stream()
+                                .map(prefix -> props.bucket().arnForObjects(prefix)).toList()).build()))
                 .build()));
         // The L2 trail always writes an empty EventSelectors list; CloudTrail takes one kind of selector or the other.
         cfnTrail.addPropertyDeletionOverride("EventSelectors");
 
         rule = Rule.Builder.create(this, "Rule")
-                .description("CloudTrail GetObject data events under " + props.prefix() + " to the downloads queue")
+                .description("CloudTrail GetObject data events under " + String.join(" and ", props.prefixes())
+                        + " to the downloads queue")
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.s3"))
                         .detailType(List.of("AWS API Call via CloudTrail"))
@@ -73,7 +81,8 @@ public final class DownloadEvents extends Construct {
                                 "eventName", List.of("GetObject"),
                                 "requestParameters", Map.of(
                                         "bucketName", List.of(props.bucket().getBucketName()),
-                                        "key", Match.prefix(props.prefix()))))
+                                        "key", props.prefixes().stream().flatMap(prefix -> Match.prefix(prefix).stream())
+                                                .toList())))
                         .build())
                 .targets(List.of(new SqsQueue(props.target())))
                 .build();

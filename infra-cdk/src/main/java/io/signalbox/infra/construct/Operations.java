@@ -25,8 +25,12 @@ import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.amazon.awscdk.services.apigatewayv2.IHttpStage;
+import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -44,14 +48,20 @@ public final class Operations extends Construct {
     public static final double BUDGET_ALERT_PERCENT = 80;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Duration FIVE_MINUTES = Duration.minutes(5);
+    /** Longer than a job's long poll and a partner's biggest inbox copy take; shorter than anyone waits happily. */
+    public static final Duration QUEUE_LAG_ALARM = Duration.minutes(10);
 
     /**
-     * @param name       names the dashboard and the budget
-     * @param budgetUsd  monthly cost limit in US dollars
-     * @param alarmEmail address subscribed to the topic and the budget, if any
+     * @param name             names the dashboard and the budget
+     * @param budgetUsd        monthly cost limit in US dollars
+     * @param alarmEmail       address subscribed to the topic and the budget, if any
+     * @param metricsNamespace where Signalbox publishes its own metrics in CloudWatch
      */
-    public record Props(String name, int budgetUsd, Optional<String> alarmEmail) {
+    public record Props(String name, int budgetUsd, Optional<String> alarmEmail, String metricsNamespace) {
         public Props {
+            if (metricsNamespace == null || metricsNamespace.isBlank()) {
+                throw new IllegalArgumentException("metricsNamespace is required");
+            }
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,100}")) {
                 throw new IllegalArgumentException("operations name '" + name + "' is invalid; expected letters,"
                         + " digits, '-' or '_'");
@@ -70,12 +80,14 @@ public final class Operations extends Construct {
         }
     }
 
+    private final Props props;
     private final Topic topic;
     private final Dashboard dashboard;
     private final List<IAlarm> alarms = new ArrayList<>();
 
     public Operations(Construct scope, String id, Props props) {
         super(scope, id);
+        this.props = props;
         topic = Topic.Builder.create(this, "Alarms")
                 .displayName("Signalbox alarms")
                 .enforceSsl(true)
@@ -135,33 +147,15 @@ public final class Operations extends Construct {
                 .label("5xx %")
                 .period(FIVE_MINUTES)
                 .build();
-        Alarm alarm = Alarm.Builder.create(this, "Api5xxRate")
-                .alarmDescription("More than " + percent + " % of API requests answered 5xx")
-                .metric(errorRate)
-                .threshold(percent)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(3)
-                .datapointsToAlarm(2)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        notify(alarm);
-        dashboard.addWidgets(GraphWidget.Builder.create()
-                .title("API")
-                .left(List.of(loadBalancer.getMetrics().requestCount(sum)))
-                .right(List.of(errorRate))
-                .width(12)
-                .build(),
-                GraphWidget.Builder.create()
-                        .title("API latency")
-                        .left(List.of(loadBalancer.getMetrics().targetResponseTime(MetricOptions.builder()
-                                .period(FIVE_MINUTES).statistic("p95").build())))
-                        .width(12)
-                        .build());
+        watchApi(errorRate, percent, loadBalancer.getMetrics().requestCount(sum),
+                loadBalancer.getMetrics().targetResponseTime(MetricOptions.builder()
+                        .period(FIVE_MINUTES).statistic("p95").build()));
     }
 
     /**
-     * Alarms when a task of the cluster crashes or fails to start. ECS reports such stops as events; a rule matches
-     * them (scale-in, deployments and Spot interruptions stop tasks with other codes) and the alarm counts matches.
+     * Tells the topic about every task of the cluster that crashes or fails to start, naming its service and the
+     * reason ECS gives, and alarms while they keep coming. ECS reports such stops as events; a rule matches them
+     * (scale-in, deployments and Spot interruptions stop tasks with other codes) and the alarm counts matches.
      */
     public void watchTasks(ICluster cluster) {
         Rule crashes = Rule.Builder.create(this, "TaskCrashes")
@@ -174,6 +168,12 @@ public final class Operations extends Construct {
                                 "lastStatus", List.of("STOPPED"),
                                 "stopCode", List.of("EssentialContainerExited", "TaskFailedToStart")))
                         .build())
+                .targets(List.of(SnsTopic.Builder.create(topic)
+                        .message(RuleTargetInput.fromText("Signalbox task of " + EventField.fromPath("$.detail.group")
+                                + " stopped (" + EventField.fromPath("$.detail.stopCode") + "): "
+                                + EventField.fromPath("$.detail.stoppedReason") + "; task "
+                                + EventField.fromPath("$.detail.taskArn")))
+                        .build()))
                 .build();
         Metric matched = Metric.Builder.create()
                 .namespace("AWS/Events")
@@ -203,23 +203,113 @@ public final class Operations extends Construct {
                 .build());
     }
 
-    /** Alarms on sustained CPU above 80 % and on less than 2 GiB of free storage. */
-    public void watchDatabase(DatabaseInstance database) {
+    /** Alarms on sustained CPU above 80 % and on less than 2 GiB of free storage of an RDS instance. */
+    public void watchDatabase(Database database) {
+        DatabaseInstance instance = database.instance();
         alarm("DatabaseCpu", "Database CPU above 80 % for 15 minutes",
-                database.metricCPUUtilization(MetricOptions.builder().period(FIVE_MINUTES).statistic("Average")
-                        .build()),
+                database.load(MetricOptions.builder().period(FIVE_MINUTES).statistic("Average").build()),
                 80, ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
         alarm("DatabaseStorage", "Database free storage below 2 GiB",
-                database.metricFreeStorageSpace(MetricOptions.builder().period(FIVE_MINUTES).statistic("Minimum")
+                instance.metricFreeStorageSpace(MetricOptions.builder().period(FIVE_MINUTES).statistic("Minimum")
                         .build()),
                 2L * 1024 * 1024 * 1024, ComparisonOperator.LESS_THAN_THRESHOLD, 1);
+        databaseWidget(database);
+    }
+
+    /** Alarms when a serverless database stays at its maximum capacity for 15 minutes: it needs a higher ceiling. */
+    public void watchServerlessDatabase(ServerlessDatabase database, double maxCapacity) {
+        alarm("DatabaseCapacity", "Database at its maximum of " + maxCapacity + " ACU for 15 minutes",
+                database.load(MetricOptions.builder().period(FIVE_MINUTES).statistic("Minimum").build()),
+                maxCapacity, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 3);
+        databaseWidget(database);
+    }
+
+    private void databaseWidget(JobStore database) {
         dashboard.addWidgets(GraphWidget.Builder.create()
                 .title("Database")
-                .left(List.of(database.metricCPUUtilization(MetricOptions.builder().period(FIVE_MINUTES).build())))
-                .right(List.of(database.metricDatabaseConnections(MetricOptions.builder().period(FIVE_MINUTES)
-                        .build())))
+                .left(List.of(database.load(MetricOptions.builder().period(FIVE_MINUTES).build())))
+                .right(List.of(database.connections(MetricOptions.builder().period(FIVE_MINUTES).build())))
                 .width(12)
                 .build());
+    }
+
+    /**
+     * Alarms when more than {@code percent} % of the API's requests end in a 5xx over two of three 5-minute periods,
+     * for an API Gateway HTTP API.
+     */
+    public void watchHttpApi(IHttpStage stage, double percent) {
+        MetricOptions sum = MetricOptions.builder().period(FIVE_MINUTES).statistic("Sum").build();
+        MathExpression errorRate = MathExpression.Builder.create()
+                .expression("IF(requests > 0, 100 * FILL(errors, 0) / requests, 0)")
+                .usingMetrics(Map.<String, IMetric>of(
+                        "requests", stage.metricCount(sum),
+                        "errors", stage.metricServerError(sum)))
+                .label("5xx %")
+                .period(FIVE_MINUTES)
+                .build();
+        watchApi(errorRate, percent, stage.metricCount(sum),
+                stage.metricLatency(MetricOptions.builder().period(FIVE_MINUTES).statistic("p95").build()));
+    }
+
+    /** The API's 5xx alarm and its widgets, whichever front door counts the requests. */
+    private void watchApi(MathExpression errorRate, double percent, IMetric requests, IMetric latency) {
+        Alarm alarm = Alarm.Builder.create(this, "Api5xxRate")
+                .alarmDescription("More than " + percent + " % of API requests answered 5xx")
+                .metric(errorRate)
+                .threshold(percent)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(3)
+                .datapointsToAlarm(2)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        notify(alarm);
+        dashboard.addWidgets(
+                GraphWidget.Builder.create().title("API").left(List.of(requests)).right(List.of(errorRate)).width(12)
+                        .build(),
+                GraphWidget.Builder.create().title("API latency").left(List.of(latency)).width(12).build());
+    }
+
+    /**
+     * Signalbox's own metrics, as the application publishes them to CloudWatch (see CloudWatchMeters in the
+     * application): jobs by outcome, queue lag, bytes in, route failures and the JVM's live heap, on the dashboard;
+     * alarms when a job fails for a reason of the service (it went to the dead-letter queue) and when messages are
+     * taken off their queue long after they were sent.
+     */
+    public void watchSignalbox() {
+        MetricOptions sum = MetricOptions.builder().period(FIVE_MINUTES).statistic("Sum").build();
+        List<IMetric> outcomes = new ArrayList<>();
+        for (String outcome : List.of("succeeded", "failed", "undeliverable")) {
+            outcomes.add(signalbox("signalbox.jobs.count", Map.of("outcome", outcome), sum));
+        }
+        alarm("JobsUndeliverable", "Jobs failed for a reason of the service: their messages went to the"
+                        + " dead-letter queue",
+                signalbox("signalbox.jobs.count", Map.of("outcome", "undeliverable"), sum),
+                0, ComparisonOperator.GREATER_THAN_THRESHOLD, 1);
+        IMetric lag = signalbox("signalbox.queue.message.age.max", Map.of(),
+                MetricOptions.builder().period(FIVE_MINUTES).statistic("Maximum").build());
+        alarm("QueueLag", "Messages are taken off their queue more than 10 minutes after they were sent",
+                lag, QUEUE_LAG_ALARM.toSeconds().doubleValue(), ComparisonOperator.GREATER_THAN_THRESHOLD, 2);
+        dashboard.addWidgets(
+                GraphWidget.Builder.create().title("Jobs by outcome").left(outcomes).width(8).build(),
+                GraphWidget.Builder.create().title("Queue lag (s)").left(List.of(lag)).width(8).build(),
+                GraphWidget.Builder.create().title("Bytes in, route failures")
+                        .left(List.of(signalbox("signalbox.job.input.count", Map.of(), sum)))
+                        .right(List.of(signalbox("camel.exchanges.failed.count", Map.of(), sum)))
+                        .width(8).build(),
+                GraphWidget.Builder.create().title("JVM live heap (bytes)")
+                        .left(List.of(signalbox("jvm.gc.live.data.size.value", Map.of(),
+                                MetricOptions.builder().period(FIVE_MINUTES).statistic("Maximum").build())))
+                        .width(8).build());
+    }
+
+    private IMetric signalbox(String name, Map<String, String> dimensions, MetricOptions options) {
+        return Metric.Builder.create()
+                .namespace(props.metricsNamespace())
+                .metricName(name)
+                .dimensionsMap(dimensions)
+                .period(options.getPeriod())
+                .statistic(options.getStatistic())
+                .build();
     }
 
     /** Adds the alarm status overview; call once every alarm exists. */

@@ -30,6 +30,7 @@ import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.MountPoint;
@@ -49,21 +50,36 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * One route group as a Fargate service: the shared image on ARM64 with {@code ROUTE_GROUPS} set, its own task role
- * (which starts with no permissions), its own log group, a read-only root file system with a scratch {@code /tmp},
- * and a security group that admits nothing unless a load balancer is attached.
+ * One Fargate service running some route groups: the shared image on ARM64 with {@code ROUTE_GROUPS} set, its own
+ * task role (which starts with no permissions), its own log group, a read-only root file system with a scratch
+ * {@code /tmp}, a container health check on the liveness endpoint (so ECS replaces a task whose JVM is broken, and a
+ * deployment whose tasks never become healthy rolls back), and a security group that admits nothing unless a front
+ * door is attached.
  */
 public final class Service extends Construct {
 
     public static final String CONTAINER_NAME = "signalbox";
     public static final int HTTP_PORT = 8080;
+    /** Says only whether the JVM works; never depends on the database, S3 or SQS. */
+    public static final String LIVENESS_PATH = "/health/liveness";
+    /**
+     * Asks the liveness endpoint with bash alone (the image has no HTTP client of its own to rely on) and succeeds on
+     * a 200 status line.
+     */
+    static final List<String> LIVENESS_CHECK = List.of("CMD", "bash", "-c",
+            "exec 3<>/dev/tcp/127.0.0.1/" + HTTP_PORT + " && printf 'GET " + LIVENESS_PATH
+                    + " HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3"
+                    + " && head -n 1 <&3 | grep -q ' 200 '");
     /** The application's drain time on SIGTERM, set from the stop timeout. */
     public static final String DRAIN_SETTING = "SIGNALBOX_CAMEL_SHUTDOWN_TIMEOUT";
     private static final long DRAIN_MARGIN_SECONDS = 5;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /**
-     * @param routeGroup     value of {@code ROUTE_GROUPS}
+     * @param routeGroup     names the service (e.g. {@code core} or {@code process}); lowercase
+     * @param routeGroups    value of {@code ROUTE_GROUPS}, e.g. {@code api,ingest,cleanup}
+     * @param serviceName    physical name of the ECS service, so that its tasks can be told it
+     * @param clusterName    physical name of the cluster
      * @param cluster        the ECS cluster
      * @param vpc            the network
      * @param subnets        where the tasks run
@@ -76,16 +92,24 @@ public final class Service extends Construct {
      * @param secrets        settings injected from Secrets Manager
      * @param logRetention   retention of the service's log group
      * @param stopTimeout    time between SIGTERM and SIGKILL, at most 120 s on Fargate
-     * @param servesHttp     whether the container listens on {@link #HTTP_PORT} for a load balancer
      */
-    public record Props(String routeGroup, ICluster cluster, IVpc vpc, SubnetSelection subnets, boolean assignPublicIp,
-            ContainerImage image, TaskSize size, int desiredCount, List<CapacityProviderStrategy> capacity,
-            Map<String, String> environment, Map<String, Secret> secrets, RetentionDays logRetention,
-            Duration stopTimeout, boolean servesHttp) {
+    public record Props(String routeGroup, String routeGroups, String serviceName, String clusterName,
+            ICluster cluster, IVpc vpc,
+            SubnetSelection subnets, boolean assignPublicIp, ContainerImage image, TaskSize size, int desiredCount,
+            List<CapacityProviderStrategy> capacity, Map<String, String> environment, Map<String, Secret> secrets,
+            RetentionDays logRetention, Duration stopTimeout) {
         public Props {
             if (routeGroup == null || !NAME.matcher(routeGroup).matches()) {
                 throw new IllegalArgumentException("route group '" + routeGroup + "' is invalid; expected a"
                         + " lowercase name such as api");
+            }
+            if (routeGroups == null || !routeGroups.matches("[a-z]+(,[a-z]+)*")) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': route groups '" + routeGroups
+                        + "' are invalid; expected a comma list such as api,ingest,cleanup");
+            }
+            if (serviceName == null || !serviceName.matches("[a-z][a-z0-9-]{0,254}")) {
+                throw new IllegalArgumentException("service '" + routeGroup + "': service name '" + serviceName
+                        + "' is invalid; expected lowercase letters, digits and '-'");
             }
             if (cluster == null || vpc == null || subnets == null || image == null || size == null
                     || logRetention == null || stopTimeout == null) {
@@ -132,6 +156,8 @@ public final class Service extends Construct {
     }
 
     private final ICluster cluster;
+    private final String clusterName;
+    private final String serviceName;
     private final FargateService service;
     private final FargateTaskDefinition taskDefinition;
     private final SecurityGroup securityGroup;
@@ -140,6 +166,8 @@ public final class Service extends Construct {
     public Service(Construct scope, String id, Props props) {
         super(scope, id);
         cluster = props.cluster();
+        clusterName = props.clusterName();
+        serviceName = props.serviceName();
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -161,7 +189,7 @@ public final class Service extends Construct {
                 .volumes(List.of(Volume.builder().name("tmp").build()))
                 .build();
         Map<String, String> environment = new TreeMap<>(props.environment());
-        environment.put("ROUTE_GROUPS", props.routeGroup());
+        environment.put("ROUTE_GROUPS", props.routeGroups());
         environment.put(DRAIN_SETTING, drainSeconds(props.stopTimeout()) + "s");
         ContainerDefinitionOptions.Builder container = ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
@@ -170,17 +198,23 @@ public final class Service extends Construct {
                 .secrets(props.secrets())
                 .readonlyRootFilesystem(true)
                 .stopTimeout(props.stopTimeout())
+                .portMappings(List.of(PortMapping.builder()
+                        .containerPort(HTTP_PORT)
+                        .protocol(Protocol.TCP)
+                        .build()))
+                // The start period covers a JVM starting on a quarter of a vCPU and a process waiting for the schema.
+                .healthCheck(HealthCheck.builder()
+                        .command(LIVENESS_CHECK)
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(180))
+                        .build())
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup)
                         .streamPrefix(props.routeGroup())
                         .mode(AwsLogDriverMode.NON_BLOCKING)
                         .build()));
-        if (props.servesHttp()) {
-            container.portMappings(List.of(PortMapping.builder()
-                    .containerPort(HTTP_PORT)
-                    .protocol(Protocol.TCP)
-                    .build()));
-        }
         ContainerDefinition definition = taskDefinition.addContainer("App", container.build());
         definition.addMountPoints(MountPoint.builder()
                 .sourceVolume("tmp")
@@ -189,6 +223,7 @@ public final class Service extends Construct {
                 .build());
 
         service = FargateService.Builder.create(this, "Service")
+                .serviceName(props.serviceName())
                 .cluster(props.cluster())
                 .taskDefinition(taskDefinition)
                 .desiredCount(props.desiredCount())
@@ -237,9 +272,53 @@ public final class Service extends Construct {
                         + " cluster.");
     }
 
+    /**
+     * Lets this service's tasks read and set the desired task count of {@code other} (which may be this service).
+     *
+     * @param why what they do with it, for the policy's readers
+     */
+    public void allowDesiredCountOf(Service other, String why) {
+        taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("DesiredCount" + Character.toUpperCase(other.getNode().getId().charAt(0))
+                        + other.getNode().getId().substring(1).replaceAll("[^A-Za-z0-9]", ""))
+                .effect(Effect.ALLOW)
+                .actions(List.of("ecs:DescribeServices", "ecs:UpdateService"))
+                .resources(List.of(other.arn()))
+                .build());
+    }
+
+    /**
+     * Lets the application publish its own metrics to CloudWatch, in its namespace only. PutMetricData has no
+     * resource-level permissions; the namespace condition is what confines it.
+     */
+    public void allowMetrics(String namespace) {
+        taskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(java.util.Map.of("StringEquals", java.util.Map.of("cloudwatch:namespace", namespace)))
+                .build());
+        RuleAcknowledgments.acknowledge(taskRole(), "AwsSolutions-IAM5[Resource::*]",
+                "cloudwatch:PutMetricData has no resource-level permissions; a condition confines it to the"
+                        + " namespace " + namespace + ".");
+    }
+
     /** How cdk-nag names a value of an ARN: itself when known at synthesis, the pseudo parameter otherwise. */
     private static String nagName(String value, String pseudoParameter) {
         return Token.isUnresolved(value) ? pseudoParameter : value;
+    }
+
+    /**
+     * The service's ARN, made of its cluster's and its own names: the service itself depends on its role's policy, so
+     * a policy naming it through a reference would make a cycle.
+     */
+    public String arn() {
+        return Stack.of(this).formatArn(ArnComponents.builder()
+                .service("ecs")
+                .resource("service")
+                .resourceName(clusterName + "/" + serviceName)
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
     }
 
     public FargateService service() {

@@ -3,6 +3,7 @@ package io.signalbox.infra.construct;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
@@ -25,9 +26,13 @@ import software.constructs.Construct;
 
 /**
  * The static web page, served from a private bucket through CloudFront with origin access control; only
- * CloudFront can read the bucket. The page's files are uploaded at deployment.
+ * CloudFront can read the bucket. The page's files are uploaded at deployment with a {@code config.json} beside
+ * {@code index.html} that tells the page where the API is.
  */
 public final class StaticSite extends Construct {
+
+    /** The page reads this file next to index.html; absent, it calls the API on its own origin. */
+    public static final String CONFIG_FILE = "config.json";
 
     /**
      * @param webDirectory directory holding {@code index.html} and its assets
@@ -45,10 +50,13 @@ public final class StaticSite extends Construct {
     }
 
     private final Distribution distribution;
+    private final Bucket bucket;
+    private final Props props;
 
     public StaticSite(Construct scope, String id, Props props) {
         super(scope, id);
-        Bucket bucket = Bucket.Builder.create(this, "Bucket")
+        this.props = props;
+        bucket = Bucket.Builder.create(this, "Bucket")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
@@ -67,12 +75,6 @@ public final class StaticSite extends Construct {
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .build())
                 .build();
-        BucketDeployment.Builder.create(this, "Upload")
-                .sources(List.of(Source.asset(props.webDirectory().toString())))
-                .destinationBucket(bucket)
-                .distribution(distribution)
-                .distributionPaths(List.of("/*"))
-                .build();
         CfnOutput.Builder.create(this, "Url").value("https://" + distribution.getDistributionDomainName())
                 .description("The web page").build();
 
@@ -84,6 +86,26 @@ public final class StaticSite extends Construct {
                 "Standard logging needs an ACL-enabled bucket; the page holds no data worth auditing.");
         RuleAcknowledgments.acknowledge(distribution, "AwsSolutions-CFR4",
                 "Served on the default *.cloudfront.net certificate, whose minimum TLS version CloudFront fixes.");
+    }
+
+    /** The page's origin, e.g. {@code https://d111111abcdef8.cloudfront.net}: the one the API and bucket allow. */
+    public String origin() {
+        return "https://" + distribution.getDistributionDomainName();
+    }
+
+    /**
+     * Uploads the page with its {@code config.json}, and has CloudFront forget the previous version. Call once.
+     *
+     * @param apiBaseUrl where the page sends its API requests
+     */
+    public void deploy(String apiBaseUrl) {
+        BucketDeployment.Builder.create(this, "Upload")
+                .sources(List.of(Source.asset(props.webDirectory().toString()),
+                        Source.jsonData(CONFIG_FILE, Map.of("apiBaseUrl", apiBaseUrl))))
+                .destinationBucket(bucket)
+                .distribution(distribution)
+                .distributionPaths(List.of("/*"))
+                .build();
         Stack.of(this).getNode().getChildren().stream()
                 .filter(child -> child.getNode().getId().startsWith("Custom::CDKBucketDeployment"))
                 .forEach(handler -> {

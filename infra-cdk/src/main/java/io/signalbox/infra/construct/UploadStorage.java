@@ -41,7 +41,7 @@ public final class UploadStorage extends Construct {
     /**
      * @param kmsEncryption   a customer managed KMS key instead of S3-managed keys
      * @param expireAfterDays days after which any object is deleted
-     * @param corsOrigins     origins a browser may upload to presigned URLs from
+     * @param corsOrigins     origins a browser may upload to and download from presigned URLs from; none for no CORS
      * @param accessLogs      destination of the server access logs
      */
     public record Props(boolean kmsEncryption, int expireAfterDays, List<String> corsOrigins, IBucket accessLogs) {
@@ -49,8 +49,8 @@ public final class UploadStorage extends Construct {
             if (expireAfterDays < 1) {
                 throw new IllegalArgumentException("expireAfterDays " + expireAfterDays + " is invalid; expected >= 1");
             }
-            if (corsOrigins == null || corsOrigins.isEmpty()) {
-                throw new IllegalArgumentException("corsOrigins must name at least one origin");
+            if (corsOrigins == null) {
+                throw new IllegalArgumentException("corsOrigins must not be null; use an empty list");
             }
             corsOrigins = List.copyOf(corsOrigins);
             if (accessLogs == null) {
@@ -83,9 +83,10 @@ public final class UploadStorage extends Construct {
                         .expiration(Duration.days(props.expireAfterDays()))
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))
                         .build()))
-                .cors(List.of(CorsRule.builder()
+                // A browser uploads parts with presigned PUTs and reads each part's ETag to complete the upload.
+                .cors(props.corsOrigins().isEmpty() ? null : List.of(CorsRule.builder()
                         .allowedOrigins(props.corsOrigins())
-                        .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD))
+                        .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD))
                         .allowedHeaders(List.of("*"))
                         .exposedHeaders(List.of("ETag"))
                         .maxAge(3000)

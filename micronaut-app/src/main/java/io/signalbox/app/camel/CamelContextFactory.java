@@ -8,10 +8,12 @@ import io.micronaut.context.env.Environment;
 import io.signalbox.app.logging.JobLogUnitOfWorkFactory;
 import io.signalbox.app.metrics.QueueLagNotifier;
 import io.signalbox.app.shutdown.StoppableLongPolls;
+import io.signalbox.app.storage.QueueSettings;
 import io.signalbox.app.webhook.WebhookHttpClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -42,7 +44,7 @@ public class CamelContextFactory {
 
     @Singleton
     CamelContext camelContext(BeanContext beans, Environment environment, CamelSettings settings,
-            MeterRegistry meters, List<EventNotifier> notifiers, StoppableLongPolls longPolls,
+            MeterRegistry meters, List<EventNotifier> notifiers, StoppableLongPolls longPolls, QueueSettings queueSettings,
             WebhookHttpClient webhookHttp) {
         DefaultCamelContext context = new DefaultCamelContext(new DefaultRegistry(new MicronautBeanRepository(beans)));
         context.getCamelContextExtension().setName(CONTEXT_NAME);
@@ -74,6 +76,12 @@ public class CamelContextFactory {
         // Every queue consumer asks for the time its messages were sent, which the queue lag is measured from.
         queues.setAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
         webhookHttp.configure(context.getComponent("http", HttpComponent.class));
+        // Queue URLs are built from account, region and name (routes.common.Queues); another SQS-API server than
+        // AWS's serves them under its own scheme, host and port.
+        Optional.ofNullable(queueSettings.endpoint()).ifPresent(endpoint -> {
+            queues.setProtocol(endpoint.getScheme());
+            queues.setAmazonAWSHost(endpoint.getRawAuthority());
+        });
         context.getManagementStrategy().addEventNotifier(new QueueLagNotifier(meters, Clock.systemUTC()));
         notifiers.forEach(context.getManagementStrategy()::addEventNotifier);
         return context;

@@ -250,4 +250,15 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
             UPDATE jobs SET files_deleted_at = NULL, files_claimed_until = NULL, deleted_at = NULL, updated_at = now()
             WHERE id = :id AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
     int markFilesPending(UUID id);
+
+    /** Whether any job is queued or being processed: its transitions are still to come. */
+    @Query("SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('QUEUED', 'PROCESSING'))")
+    boolean anyRunning();
+
+    /** Whether any job has not ended yet, or still has files in the bucket: only then may the cleanup find work. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM jobs
+                           WHERE files_deleted_at IS NULL
+                              OR (outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL))""")
+    boolean anyUnfinished();
 }

@@ -2,6 +2,7 @@ package io.signalbox.app.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCreatedEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * is the age of the oldest message taken lately: the figure that tells a backlog from a quiet queue. The consumers
  * ask SQS for {@code SentTimestamp} because the Camel context configures the SQS component to.
  */
-public final class QueueLagNotifier extends EventNotifierSupport {
+public final class QueueLagNotifier extends ExchangeLifecycleNotifier {
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -34,17 +34,6 @@ public final class QueueLagNotifier extends EventNotifierSupport {
     public QueueLagNotifier(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        setIgnoreCamelContextEvents(true);
-        setIgnoreCamelContextInitEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeCompletedEvent(true);
-        setIgnoreExchangeFailedEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.signalbox.app.shutdown;
 
 import io.micronaut.context.annotation.Requires;
+import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import io.signalbox.app.storage.QueueSettings;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -9,11 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCreatedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Tells {@link EcsTaskProtection} when a message of the jobs queue starts and ends its way through the routes:
@@ -21,7 +19,7 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 @Singleton
 @Requires(bean = EcsTaskProtection.class)
-final class EcsTaskProtectionNotifier extends EventNotifierSupport {
+final class EcsTaskProtectionNotifier extends ExchangeLifecycleNotifier {
 
     private final EcsTaskProtection protection;
     private final String jobsQueue;
@@ -30,21 +28,6 @@ final class EcsTaskProtectionNotifier extends EventNotifierSupport {
     EcsTaskProtectionNotifier(EcsTaskProtection protection, QueueSettings queues) {
         this.protection = protection;
         this.jobsQueue = queues.jobs();
-        setIgnoreCamelContextEvents(true);
-        setIgnoreCamelContextInitEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
-    }
-
-    @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeCreatedEvent || event instanceof ExchangeCompletedEvent
-                || event instanceof ExchangeFailedEvent;
     }
 
     @Override

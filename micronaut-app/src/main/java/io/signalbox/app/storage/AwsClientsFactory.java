@@ -2,8 +2,11 @@ package io.signalbox.app.storage;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.scaling.ProcessServiceSettings;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,17 +14,28 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes
+ * The S3, SQS and (where the process service may stop when idle) ECS clients, shared by the Camel components (which find them by type) and the application. Routes
  * never build clients of their own.
+ *
+ * <p>Every {@link ExecutionInterceptor} bean sees every call of these clients. The application defines none; tests
+ * register one to record which calls each route group makes.
  */
 @Factory
 public class AwsClientsFactory {
+
+    private final List<ExecutionInterceptor> interceptors;
+
+    AwsClientsFactory(List<ExecutionInterceptor> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
+    }
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -29,6 +43,7 @@ public class AwsClientsFactory {
         var builder = S3Client.builder()
                 .region(Region.of(storage.region()))
                 .credentialsProvider(credentialsProvider(credentials))
+                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64));
         Optional.ofNullable(storage.endpoint()).ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
@@ -46,8 +61,23 @@ public class AwsClientsFactory {
         var builder = SqsClient.builder()
                 .region(Region.of(storage.region()))
                 .credentialsProvider(credentialsProvider(credentials))
+                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32));
         Optional.ofNullable(queues.endpoint()).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(property = ProcessServiceSettings.PREFIX + ".service")
+    EcsClient ecsClient(StorageSettings storage, ProcessServiceSettings process,
+            @Nullable AwsCredentialsSettings credentials) {
+        var builder = EcsClient.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials))
+                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(2));
+        Optional.ofNullable(process.endpoint()).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

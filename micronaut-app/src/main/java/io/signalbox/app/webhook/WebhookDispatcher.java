@@ -2,6 +2,7 @@ package io.signalbox.app.webhook;
 
 import io.micronaut.json.JsonMapper;
 import io.signalbox.app.job.Job;
+import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobView;
 import io.signalbox.routes.webhook.DueWebhook;
 import io.signalbox.routes.webhook.OutgoingWebhook;
@@ -38,6 +39,8 @@ final class WebhookDispatcher implements WebhookOutbox {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final WebhookEventRepository events;
+    private final JobRepository jobs;
+    private final WebhookPolling polling;
     private final EventSnapshots snapshots;
     private final WebhookSettings settings;
     private final JsonMapper json;
@@ -46,9 +49,11 @@ final class WebhookDispatcher implements WebhookOutbox {
     private final Map<String, Integer> inFlight = new HashMap<>();
     private int inFlightTotal;
 
-    WebhookDispatcher(WebhookEventRepository events, EventSnapshots snapshots, WebhookSettings settings,
-            JsonMapper json) {
+    WebhookDispatcher(WebhookEventRepository events, JobRepository jobs, WebhookPolling polling,
+            EventSnapshots snapshots, WebhookSettings settings, JsonMapper json) {
         this.events = events;
+        this.jobs = jobs;
+        this.polling = polling;
         this.snapshots = snapshots;
         this.settings = settings;
         this.json = json;
@@ -65,7 +70,7 @@ final class WebhookDispatcher implements WebhookOutbox {
             busy = inFlight.entrySet().stream().filter(entry -> entry.getValue() >= settings.perTenantConcurrency())
                     .map(Map.Entry::getKey).collect(Collectors.joining(","));
         }
-        if (free <= 0) {
+        if (free <= 0 || !polling.shouldLook()) {
             return List.of();
         }
         events.forgetUntargeted(String.join(",", settings.urls().keySet()));
@@ -76,6 +81,9 @@ final class WebhookDispatcher implements WebhookOutbox {
             } else {
                 events.unclaim(event.id());
             }
+        }
+        if (polling.mayPause()) {
+            polling.looked(jobs.anyRunning(), events.earliestPending());
         }
         return due;
     }

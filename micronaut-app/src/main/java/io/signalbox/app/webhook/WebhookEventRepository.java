@@ -66,6 +66,10 @@ interface WebhookEventRepository extends GenericRepository<WebhookEvent, Long> {
             RETURNING *""")
     List<WebhookEvent> claimDue(double leaseSeconds, String busyTenants, int perTenant, int limit);
 
+    /** When the earliest pending event is due (claimed ones: when their lease ends), or empty when none is pending. */
+    @Query("SELECT min(next_attempt_at) FROM webhook_events WHERE status = 'PENDING'")
+    Optional<Instant> earliestPending();
+
     /** Gives a claimed event back without an attempt: it is due again at once. */
     @Query("UPDATE webhook_events SET next_attempt_at = now() WHERE id = :id AND status = 'PENDING'")
     int unclaim(long id);

@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -22,12 +27,16 @@ import org.opentest4j.AssertionFailedError;
 final class AwsCli {
 
     static final Path BINARY = Path.of("/usr/bin/aws");
+    private static final Pattern REQUEST = Pattern.compile("Making request for OperationModel\\(name=(\\w+)\\)");
+    private static final Pattern DEBUG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d+ - ");
 
     private final URI endpoint;
     private final String region;
     private final String accessKey;
     private final String secretKey;
     private final Path home;
+    private final Set<AwsCall> calls = new ConcurrentSkipListSet<>();
+    private boolean recording;
 
     AwsCli(URI endpoint, String region, String accessKey, String secretKey, Path home) {
         this.endpoint = endpoint;
@@ -58,13 +67,59 @@ final class AwsCli {
     }
 
     /**
+     * From now on, every call this CLI makes to S3 is recorded (from its {@code --debug} output) as made by
+     * {@code partner}.
+     *
+     * @return this
+     */
+    AwsCli recording() {
+        recording = true;
+        return this;
+    }
+
+    /**
+     * @return the calls recorded so far
+     */
+    Set<AwsCall> calls() {
+        return Set.copyOf(calls);
+    }
+
+    /**
      * @param arguments the command, such as {@code s3 cp FILE s3://bucket/key}
      * @return how it ended
      */
     Result run(String... arguments) {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--endpoint-url", endpoint.toString()));
+        if (recording) {
+            command.add("--debug");
+        }
         command.addAll(List.of(arguments));
-        return run(command, environment());
+        Result result = run(command, environment());
+        return recording ? record(result) : result;
+    }
+
+    /** Takes the calls out of the debug lines, and the debug lines out of the error output. */
+    private Result record(Result result) {
+        StringBuilder errors = new StringBuilder();
+        for (String line : result.stderr().split("\n")) {
+            Matcher request = REQUEST.matcher(line);
+            if (request.find()) {
+                String resource = param(line, "Key")
+                        .or(() -> param(line, "Prefix").map(prefix -> "prefix=" + prefix))
+                        .orElse("*");
+                String source = param(line, "CopySource").map(copy -> copy.substring(copy.indexOf('/') + 1))
+                        .orElse(null);
+                calls.add(new AwsCall("partner", "s3:" + request.group(1), resource, source, false));
+            } else if (!DEBUG_LINE.matcher(line).find()) {
+                errors.append(line).append('\n');
+            }
+        }
+        return new Result(result.exitCode(), result.stdout(), errors.toString());
+    }
+
+    private static Optional<String> param(String line, String name) {
+        Matcher matcher = Pattern.compile("'params': \\{[^}]*'" + name + "': '([^']*)'").matcher(line);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**
@@ -87,7 +142,9 @@ final class AwsCli {
      */
     String list(String s3Url) {
         Result result = run("s3", "ls", s3Url);
-        boolean nothingThere = result.exitCode() == 1 && result.stdout().isEmpty() && result.stderr().isBlank();
+        // Recording leaves debug lines in the error output; a failure to list exits with 254 or 255, not 1.
+        boolean nothingThere = result.exitCode() == 1 && result.stdout().isEmpty()
+                && (recording || result.stderr().isBlank());
         if (result.exitCode() != 0 && !nothingThere) {
             throw new AssertionFailedError("aws s3 ls " + s3Url + " exited with " + result.exitCode() + ": "
                     + result.stderr() + result.stdout());

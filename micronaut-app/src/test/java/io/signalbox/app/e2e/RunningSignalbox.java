@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ final class RunningSignalbox implements AutoCloseable {
     private final S3Client s3;
     private final SqsClient sqs;
     private ApplicationContext app;
+    private final List<ApplicationContext> others = new ArrayList<>();
     private URI baseUri;
 
     /** Receives a copy of every event under {@code inbox/}, so that a test can send one again. */
@@ -131,12 +133,41 @@ final class RunningSignalbox implements AutoCloseable {
      * @param overrides settings for this start, e.g. {@code ROUTE_GROUPS} as {@code signalbox.route-groups}
      */
     RunningSignalbox start(Map<String, Object> overrides) {
+        return start(overrides, List.of());
+    }
+
+    /**
+     * Starts the application, stopping a running one first.
+     *
+     * @param overrides settings for this start
+     * @param beans objects the application gets as beans, such as an AWS call interceptor
+     */
+    RunningSignalbox start(Map<String, Object> overrides, List<Object> beans) {
         stopApp();
-        app = ApplicationContext.builder(Application.class).properties(settings(overrides)).start();
-        EmbeddedServer server = app.getBean(EmbeddedServer.class);
-        server.start();
-        baseUri = server.getURI();
+        app = launch(overrides, beans);
+        baseUri = app.getBean(EmbeddedServer.class).getURI();
         return this;
+    }
+
+    /**
+     * Starts one more application beside the main one, on the same servers and database, as another service of the
+     * same deployment would run (typically with other route groups); it stops with this.
+     *
+     * @param overrides settings of this one
+     * @param beans objects it gets as beans
+     * @return its context
+     */
+    ApplicationContext startAnother(Map<String, Object> overrides, List<Object> beans) {
+        ApplicationContext another = launch(overrides, beans);
+        others.add(another);
+        return another;
+    }
+
+    private ApplicationContext launch(Map<String, Object> overrides, List<Object> beans) {
+        ApplicationContext context = ApplicationContext.builder(Application.class).properties(settings(overrides))
+                .singletons(beans.toArray()).start();
+        context.getBean(EmbeddedServer.class).start();
+        return context;
     }
 
     /**
@@ -172,6 +203,13 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     void stopApp() {
+        for (ApplicationContext another : others) {
+            if (another.isRunning()) {
+                another.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
+                another.close();
+            }
+        }
+        others.clear();
         if (app != null && app.isRunning()) {
             app.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
             app.close();

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.signalbox.app.JobStoreContext;
+import io.signalbox.app.MovableClock;
 import io.signalbox.app.job.Job;
+import io.signalbox.app.job.JobActivity;
 import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobSource;
@@ -17,17 +19,18 @@ import io.signalbox.routes.webhook.DueWebhook;
 import io.signalbox.routes.webhook.OutgoingWebhook;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,8 +82,25 @@ class WebhookDispatcherTest {
     }
 
     private static WebhookDispatcher dispatcher() {
-        return new WebhookDispatcher(events, context.getBean(EventSnapshots.class),
+        return dispatcher(new WebhookPolling(new JobActivity(), false, Clock.systemUTC()));
+    }
+
+    private static WebhookDispatcher dispatcher(WebhookPolling polling) {
+        return new WebhookDispatcher(events, jobs, polling, context.getBean(EventSnapshots.class),
                 context.getBean(WebhookSettings.class), context.getBean(JsonMapper.class));
+    }
+
+    @Test
+    void whereTheDatabaseMayPauseAnEventMadeWithoutActivityWaitsForTheNextActivity() {
+        JobActivity activity = new JobActivity();
+        WebhookDispatcher dispatcher = dispatcher(new WebhookPolling(activity, true, new MovableClock()));
+        assertThat(dispatcher.claimDue()).as("the first look finds nothing pending").isEmpty();
+
+        failedJob("acme", "https://acme.example.com/hooks");
+        assertThat(dispatcher.claimDue()).as("no activity, nothing running, nothing was pending").isEmpty();
+
+        activity.seen();
+        assertThat(dispatcher.claimDue()).extracting(DueWebhook::tenantId).containsExactly("acme");
     }
 
     @Test

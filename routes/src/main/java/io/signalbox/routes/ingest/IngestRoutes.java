@@ -3,8 +3,10 @@ package io.signalbox.routes.ingest;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.ObjectEventReader;
+import io.signalbox.routes.common.Queues;
 import io.signalbox.routes.common.RouteGroup;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.Sqs2EndpointBuilderFactory.Sqs2EndpointConsumerBuilder;
 
 /**
  * Group {@code ingest}: S3 event notifications on the events queue become jobs on the jobs queue, whether the file
@@ -34,9 +36,7 @@ public final class IngestRoutes extends EndpointRouteBuilder implements GroupRou
 
     @Override
     public void configure() {
-        from(aws2Sqs("{{signalbox.queues.events}}").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
-                        .maxMessagesPerPoll(10))
-                .routeId("ingest-receive").routeConfigurationId(ErrorHandling.ID)
+        from(eventsQueue()).routeId("ingest-receive").routeConfigurationId(ErrorHandling.ID)
                 .bean(reader, "read")
                 .split(body()).stopOnException()
                     .choice()
@@ -48,8 +48,21 @@ public final class IngestRoutes extends EndpointRouteBuilder implements GroupRou
                     .end()
                     .filter(body().isNotNull())
                         .removeHeaders("*")
-                        .to(aws2Sqs("{{signalbox.queues.jobs}}"))
+                        .to(Queues.queue("signalbox.queues.jobs"))
                     .end()
                 .end();
+    }
+
+    /**
+     * One event at a time, kept invisible for as long as it is being worked on: taking a partner's drop of many GB
+     * out of the inbox is a copy that can outlast the visibility timeout, and an event that reappeared meanwhile
+     * would start the same copy twice.
+     */
+    private Sqs2EndpointConsumerBuilder eventsQueue() {
+        return Queues.queue("signalbox.queues.events")
+                .waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
+                .visibilityTimeout("{{signalbox.ingest.visibility-timeout-seconds}}")
+                .extendMessageVisibility(true)
+                .maxMessagesPerPoll(1);
     }
 }

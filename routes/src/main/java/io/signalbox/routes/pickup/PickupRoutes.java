@@ -2,6 +2,7 @@ package io.signalbox.routes.pickup;
 
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
+import io.signalbox.routes.common.Queues;
 import io.signalbox.routes.common.RouteGroup;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
@@ -30,7 +31,7 @@ public final class PickupRoutes extends EndpointRouteBuilder implements GroupRou
 
     @Override
     public void configure() {
-        from(aws2Sqs("{{signalbox.queues.downloads}}").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
+        from(Queues.queue("signalbox.queues.downloads").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
                         .maxMessagesPerPoll(10))
                 .routeId("cleanup-pickup").routeConfigurationId(ErrorHandling.ID)
                 .bean(reader, "read")

@@ -3,6 +3,7 @@ package io.signalbox.routes.process;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
+import io.signalbox.routes.common.Queues;
 import io.signalbox.routes.common.RouteGroup;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.Sqs2EndpointBuilderFactory.Sqs2EndpointConsumerBuilder;
@@ -54,14 +55,14 @@ public final class ProcessRoutes extends EndpointRouteBuilder implements GroupRo
                     .end()
                 .end();
 
-        from(aws2Sqs("{{signalbox.queues.jobs-dlq}}").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}"))
+        from(Queues.queue("signalbox.queues.jobs-dlq").waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}"))
                 .routeId("process-dead-letter").routeConfigurationId(ErrorHandling.ID)
                 .setProperty(ErrorHandling.JOB_ID, body())
                 .bean(execution, "failUndeliverable(${body})");
     }
 
     private Sqs2EndpointConsumerBuilder jobsQueue() {
-        return aws2Sqs("{{signalbox.queues.jobs}}")
+        return Queues.queue("signalbox.queues.jobs")
                 .waitTimeSeconds("{{signalbox.queues.wait-time-seconds}}")
                 .visibilityTimeout("{{signalbox.process.visibility-timeout-seconds}}")
                 .extendMessageVisibility(true)
