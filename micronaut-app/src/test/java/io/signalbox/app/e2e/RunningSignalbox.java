@@ -3,6 +3,7 @@ package io.signalbox.app.e2e;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.fixtures.db.TestDatabase;
 import io.signalbox.localaws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on real parts for one test class: its own PostgreSQL schema on 127.0.0.1:5432, embedded S3-API
+ * The whole system on real parts for one test class: its own PostgreSQL schema in the tests' database, embedded S3-API
  * and SQS-API servers on free ports in a temporary folder, and the application on a free port. The application can
  * be restarted with other settings while the servers and the database keep their state.
  */
@@ -41,9 +41,7 @@ final class RunningSignalbox implements AutoCloseable {
     static final String BUCKET = "signalbox";
     static final String API_KEY = "sbx_test_key_for_tenant_acme";
     static final String TENANT = "acme";
-    private static final String PG = System.getProperty("signalbox.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private final String postgres;
+    private final TestDatabase postgres;
     private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Path folder;
     private final LocalAws aws;
@@ -61,7 +59,7 @@ final class RunningSignalbox implements AutoCloseable {
     private final List<LocalAws.Partner> partners;
 
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
-        this(maxReceiveCount, jobsVisibility, List.of(), PG);
+        this(maxReceiveCount, jobsVisibility, List.of(), TestDatabase.get());
     }
 
     /**
@@ -69,30 +67,27 @@ final class RunningSignalbox implements AutoCloseable {
      *     event taps are set up
      */
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners) {
-        this(maxReceiveCount, jobsVisibility, partners, PG);
+        this(maxReceiveCount, jobsVisibility, partners, TestDatabase.get());
     }
 
     /**
-     * @param postgres the JDBC URL of a PostgreSQL database (without parameters) where user {@code postgres}
-     *     without a password may create a schema
+     * @param postgres a PostgreSQL database where its user may create a schema
      */
-    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, String postgres) {
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, TestDatabase postgres) {
         this(maxReceiveCount, jobsVisibility, List.of(), postgres);
     }
 
     private RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners,
-            String postgres) {
+            TestDatabase postgres) {
         this.partners = List.copyOf(partners);
         this.postgres = postgres;
         try {
             folder = Files.createTempDirectory("signalbox-e2e");
-            try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
-                connection.createStatement().execute("CREATE SCHEMA " + schema);
-            }
+            postgres.execute("CREATE SCHEMA " + schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL " + postgres + " refused a new schema: " + e.getMessage(), e);
         }
         LocalAws.Builder awsSettings = LocalAws.builder()
                 .dataDirectory(folder.resolve("aws"))
@@ -146,8 +141,9 @@ final class RunningSignalbox implements AutoCloseable {
     Map<String, Object> settings(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", postgres + "?currentSchema=" + schema);
-        properties.put("datasources.default.username", "postgres");
+        properties.put("datasources.default.url", postgres.url(schema));
+        properties.put("datasources.default.username", postgres.user());
+        properties.put("datasources.default.password", postgres.password());
         properties.put("flyway.datasources.default.schemas", schema);
         properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
         properties.put("signalbox.queues.endpoint", aws.sqsEndpoint().toString());
@@ -223,8 +219,7 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection(postgres + "?currentSchema=" + schema, "postgres", "");
-        return connection;
+        return postgres.connect(schema);
     }
 
     @Override
@@ -233,8 +228,8 @@ final class RunningSignalbox implements AutoCloseable {
         s3.close();
         sqs.close();
         aws.close();
-        try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try {
+            postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

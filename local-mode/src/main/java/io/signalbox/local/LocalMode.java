@@ -1,0 +1,236 @@
+package io.signalbox.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.signalbox.app.partner.PickupSettings;
+import io.signalbox.app.jmx.JolokiaAgent;
+import io.signalbox.localaws.LocalAws;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole system on one machine: an embedded PostgreSQL (or an external one), real S3-API and SQS-API
+ * servers on loopback that publish the same events as AWS, every route group and the REST API. Everything it keeps
+ * lives under {@code SIGNALBOX_HOME}; deleting that folder resets it.
+ */
+public final class LocalMode {
+
+    static final String TENANT = "local";
+    static final String REGION = "us-east-1";
+    static final String BUCKET = "signalbox";
+    static final String SERVICE_ACCESS_KEY = "signalbox";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
+
+    private LocalMode() {
+    }
+
+    /**
+     * Starts local mode and blocks until the process is asked to stop.
+     *
+     * @throws LocalModeException when a setting or this machine keeps local mode from starting, said so that the
+     *     user can fix it
+     * @throws Exception when a part cannot start; what had started is stopped again
+     */
+    static void run() throws Exception {
+        long started = System.nanoTime();
+        LocalSettings settings = LocalSettings.from(System.getenv());
+        FreePorts.require(settings);
+        Files.createDirectories(settings.home());
+        LocalSecrets secrets = LocalSecrets.load(settings.home());
+        String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
+        String serviceSecret = secrets.getOrGenerate("s3-secret-key");
+        List<LocalPartner> partners = settings.partners().stream()
+                .map(name -> new LocalPartner(name, "partner-" + name,
+                        secrets.getOrGenerate("partner." + name + ".s3-secret-key"),
+                        secrets.getOrGenerate("partner." + name + ".api-key")))
+                .toList();
+
+        EmbeddedPostgres postgres = null;
+        LocalAws aws = null;
+        ApplicationContext context = null;
+        try {
+            String jdbcUrl;
+            Map<String, Object> properties = new LinkedHashMap<>();
+            if (settings.externalDatabaseUrl().isPresent()) {
+                jdbcUrl = settings.externalDatabaseUrl().get();
+            } else {
+                postgres = startPostgres(settings.home());
+                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+                properties.put("datasources.default.username", "postgres");
+                properties.put("datasources.default.password", "");
+            }
+            properties.put("datasources.default.url", jdbcUrl);
+
+            LocalAws.Builder awsSettings = LocalAws.builder()
+                    .dataDirectory(settings.home().resolve("aws"))
+                    .host("127.0.0.1")
+                    .s3Port(settings.s3Port())
+                    .sqsPort(settings.sqsPort())
+                    .region(REGION)
+                    .credentials(SERVICE_ACCESS_KEY, serviceSecret)
+                    .bucket(BUCKET)
+                    .queue("signalbox-events", Duration.ofSeconds(60), 5)
+                    .queue("signalbox-jobs", Duration.ofSeconds(120), 5)
+                    .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
+                    .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
+                    .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                    .persistentQueues(true);
+            for (LocalPartner partner : partners) {
+                awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());
+                properties.put("signalbox.partners.api-keys." + partner.name(), partner.apiKey());
+            }
+            properties.put("signalbox.partners.names", String.join(",", settings.partners()));
+            aws = awsSettings.start();
+
+            properties.put("micronaut.server.port", settings.httpPort());
+            properties.put("signalbox.storage.bucket", BUCKET);
+            properties.put("signalbox.storage.region", REGION);
+            properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
+            properties.put("signalbox.queues.endpoint", aws.sqsEndpoint().toString());
+            properties.put("signalbox.aws.access-key-id", SERVICE_ACCESS_KEY);
+            properties.put("signalbox.aws.secret-access-key", serviceSecret);
+            properties.put("signalbox.bootstrap.tenant", TENANT);
+            properties.put("signalbox.bootstrap.api-key", apiKey);
+
+            context = ApplicationContext.builder()
+                    .environments("local")
+                    .properties(properties)
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+
+            String jmx = context.findBean(JolokiaAgent.class).map(agent -> agent.url().toString()).orElse("off");
+            LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
+                    SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
+                    partners, context.getBean(PickupSettings.class).grace(), jmx);
+            writeInfo(settings.home(), info);
+            System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
+        } catch (Exception | Error e) {
+            stop(context, aws, postgres);
+            throw e;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        ApplicationContext runningContext = context;
+        LocalAws runningAws = aws;
+        EmbeddedPostgres runningPostgres = postgres;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(runningContext, runningAws, runningPostgres);
+            stopped.countDown();
+        }, "signalbox-local-shutdown"));
+        stopped.await();
+    }
+
+    private static EmbeddedPostgres startPostgres(Path home) throws IOException {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(home.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new LocalModeException("another Signalbox in local mode is using " + home
+                        + "; stop it first, or give this one its own SIGNALBOX_HOME", e);
+            }
+            throw e;
+        }
+    }
+
+    /** The application stops first, so that nothing in flight loses its database or storage underneath it. */
+    private static void stop(ApplicationContext context, LocalAws aws, EmbeddedPostgres postgres) {
+        if (context != null && context.isRunning()) {
+            try {
+                context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
+                context.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the application: {}", e.getMessage());
+            }
+        }
+        if (aws != null) {
+            aws.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("stopping the embedded PostgreSQL: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void writeInfo(Path home, LocalInfo info) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("api", Map.of("url", info.apiUrl(), "apiKey", info.apiKey(), "tenant", TENANT));
+        Map<String, Object> s3 = new LinkedHashMap<>();
+        s3.put("endpoint", info.s3Endpoint());
+        s3.put("region", info.region());
+        s3.put("bucket", info.bucket());
+        s3.put("accessKeyId", info.accessKeyId());
+        s3.put("secretAccessKey", info.secretAccessKey());
+        json.put("s3", s3);
+        json.put("sqs", Map.of("endpoint", info.sqsEndpoint()));
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (LocalPartner partner : info.partners()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", partner.name());
+            entry.put("inbox", "s3://" + info.bucket() + "/inbox/" + partner.name() + "/");
+            entry.put("outbox", "s3://" + info.bucket() + "/outbox/" + partner.name() + "/");
+            entry.put("accessKeyId", partner.accessKeyId());
+            entry.put("secretAccessKey", partner.secretAccessKey());
+            entry.put("apiKey", partner.apiKey());
+            partners.add(entry);
+        }
+        json.put("partners", partners);
+        json.put("pickupGraceSeconds", info.pickupGrace().toSeconds());
+        json.put("home", info.home());
+        Path file = home.resolve("local.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+    }
+
+    private static String banner(LocalInfo info, Duration took) {
+        List<String> lines = new ArrayList<>(List.of(
+                "",
+                "Signalbox is running in local mode (started in " + took.toMillis() / 100 / 10.0 + " s)",
+                "  REST API      " + info.apiUrl(),
+                "  API key       " + info.apiKey(),
+                "  S3 endpoint   " + info.s3Endpoint() + "  (region " + info.region() + ", bucket " + info.bucket() + ")",
+                "  SQS endpoint  " + info.sqsEndpoint(),
+                "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)"));
+        for (LocalPartner partner : info.partners()) {
+            lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
+                    + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
+                    + partner.name() + "/ (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
+            lines.add("                S3 access key " + partner.accessKeyId() + "  secret " + partner.secretAccessKey());
+            lines.add("                API key " + partner.apiKey());
+        }
+        lines.addAll(List.of(
+                "  data          " + info.home() + "   (settings and credentials: local.json)",
+                "  stop          Ctrl+C",
+                ""));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private record LocalInfo(String apiUrl, String apiKey, String s3Endpoint, String region, String bucket,
+            String accessKeyId, String secretAccessKey, String sqsEndpoint, String home, List<LocalPartner> partners,
+            Duration pickupGrace, String jmx) {
+    }
+
+    /** A partner of local mode: its tenant's API key and its own S3 credentials on the embedded server. */
+    private record LocalPartner(String name, String accessKeyId, String secretAccessKey, String apiKey) {
+    }
+}
