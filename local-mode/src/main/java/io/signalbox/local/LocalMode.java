@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.partner.PickupSettings;
 import io.signalbox.app.jmx.JolokiaAgent;
 import io.signalbox.localaws.LocalAws;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +30,8 @@ public final class LocalMode {
     static final String REGION = "us-east-1";
     static final String BUCKET = "signalbox";
     static final String SERVICE_ACCESS_KEY = "signalbox";
+    /** The name of the embedded PostgreSQL's password in {@code secrets.properties}. */
+    static final String POSTGRES_PASSWORD = "postgres-password";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
 
@@ -47,8 +48,15 @@ public final class LocalMode {
     static void run() throws Exception {
         long started = System.nanoTime();
         LocalSettings settings = LocalSettings.from(System.getenv());
-        FreePorts.require(settings);
         Files.createDirectories(settings.home());
+        HomeLock lock = HomeLock.acquire(settings.home(), holder(settings.httpPort(), settings.s3Port(),
+                settings.sqsPort()));
+        try {
+            FreePorts.require(settings);
+        } catch (LocalModeException e) {
+            lock.close();
+            throw e;
+        }
         LocalSecrets secrets = LocalSecrets.load(settings.home());
         String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
         String serviceSecret = secrets.getOrGenerate("s3-secret-key");
@@ -58,7 +66,7 @@ public final class LocalMode {
                         secrets.getOrGenerate("partner." + name + ".api-key")))
                 .toList();
 
-        EmbeddedPostgres postgres = null;
+        LocalPostgres postgres = null;
         LocalAws aws = null;
         ApplicationContext context = null;
         try {
@@ -67,10 +75,10 @@ public final class LocalMode {
             if (settings.externalDatabaseUrl().isPresent()) {
                 jdbcUrl = settings.externalDatabaseUrl().get();
             } else {
-                postgres = startPostgres(settings.home());
-                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-                properties.put("datasources.default.username", "postgres");
-                properties.put("datasources.default.password", "");
+                postgres = LocalPostgres.start(settings.home(), secrets.getOrGenerate(POSTGRES_PASSWORD));
+                jdbcUrl = postgres.jdbcUrl();
+                properties.put("datasources.default.username", LocalPostgres.USER);
+                properties.put("datasources.default.password", postgres.password());
             }
             properties.put("datasources.default.url", jdbcUrl);
 
@@ -116,43 +124,34 @@ public final class LocalMode {
             LocalInfo info = new LocalInfo(server.getURL().toString(), apiKey, aws.s3Endpoint().toString(), REGION, BUCKET,
                     SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
                     partners, context.getBean(PickupSettings.class).grace(), jmx);
+            lock.describe(holder(server.getPort(), aws.s3Endpoint().getPort(), aws.sqsEndpoint().getPort()));
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
         } catch (Exception | Error e) {
             stop(context, aws, postgres);
+            lock.close();
             throw e;
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
         ApplicationContext runningContext = context;
         LocalAws runningAws = aws;
-        EmbeddedPostgres runningPostgres = postgres;
+        LocalPostgres runningPostgres = postgres;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(runningContext, runningAws, runningPostgres);
+            lock.close();
             stopped.countDown();
         }, "signalbox-local-shutdown"));
         stopped.await();
     }
 
-    private static EmbeddedPostgres startPostgres(Path home) throws IOException {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(home.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
-                throw new LocalModeException("another Signalbox in local mode is using " + home
-                        + "; stop it first, or give this one its own SIGNALBOX_HOME", e);
-            }
-            throw e;
-        }
+    private static String holder(int httpPort, int s3Port, int sqsPort) {
+        return "local mode, pid " + ProcessHandle.current().pid() + " (REST API port " + httpPort + ", S3 port "
+                + s3Port + ", SQS port " + sqsPort + ")";
     }
 
     /** The application stops first, so that nothing in flight loses its database or storage underneath it. */
-    private static void stop(ApplicationContext context, LocalAws aws, EmbeddedPostgres postgres) {
+    private static void stop(ApplicationContext context, LocalAws aws, LocalPostgres postgres) {
         if (context != null && context.isRunning()) {
             try {
                 context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
@@ -165,11 +164,7 @@ public final class LocalMode {
             aws.close();
         }
         if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                LOG.warn("stopping the embedded PostgreSQL: {}", e.getMessage());
-            }
+            postgres.close();
         }
     }
 
@@ -198,8 +193,8 @@ public final class LocalMode {
         json.put("partners", partners);
         json.put("pickupGraceSeconds", info.pickupGrace().toSeconds());
         json.put("home", info.home());
-        Path file = home.resolve("local.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        OwnerOnlyFiles.write(home.resolve("local.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
     }
 
     private static String banner(LocalInfo info, Duration took) {
