@@ -1,14 +1,15 @@
 package io.signalbox.local;
 
 import io.signalbox.app.shutdown.TerminationSignal;
+import io.signalbox.app.tenant.KeysCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line of local mode's jar: {@code local} runs Signalbox on this machine. Exit codes: 0 when it was
- * stopped (Ctrl+C, SIGTERM) or asked for help, 1 when it could not start for a reason it names, 2 for a command line
- * it does not understand.
+ * The command line of local mode's jar: {@code local} runs Signalbox on this machine; {@code keys} manages API keys
+ * in local mode's database. Exit codes: 0 when it was stopped (Ctrl+C, SIGTERM), done or asked for help, 1 when it
+ * could not do what was asked for a reason it names, 2 for a command line it does not understand.
  */
 @Command(name = "signalbox", mixinStandardHelpOptions = true, versionProvider = LocalCommand.Version.class,
         description = "Signalbox on one machine: the REST API, every route group, an embedded PostgreSQL and embedded"
@@ -28,8 +29,10 @@ public final class LocalCommand {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LocalCommand());
+        commandLine.addSubcommand("keys", new KeysCommand(() -> LocalDatabase.open(System.getenv())));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof LocalModeException) {
+            boolean keys = line.getCommandSpec().qualifiedName().startsWith("signalbox keys");
+            if (exception instanceof LocalModeException || keys) {
                 line.getErr().println("signalbox: " + exception.getMessage());
                 return CANNOT_START;
             }

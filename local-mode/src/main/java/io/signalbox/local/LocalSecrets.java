@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -35,6 +36,14 @@ final class LocalSecrets {
             }
         }
         return secrets;
+    }
+
+    /**
+     * @param name the secret's name
+     * @return the kept value, if there is one
+     */
+    Optional<String> get(String name) {
+        return Optional.ofNullable(values.getProperty(name));
     }
 
     /**

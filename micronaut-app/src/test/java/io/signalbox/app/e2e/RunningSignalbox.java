@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class RunningSignalbox implements AutoCloseable {
 
     static final String BUCKET = "signalbox";
-    static final String API_KEY = "sbx_test_key_for_tenant_acme";
+    static final String API_KEY = "sbx_test_key_for_tenant_acme_0123456789";
     static final String TENANT = "acme";
     private final TestDatabase postgres;
     private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
