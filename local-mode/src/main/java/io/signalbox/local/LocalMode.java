@@ -7,6 +7,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.partner.PickupSettings;
 import io.signalbox.app.jmx.JolokiaAgent;
 import io.signalbox.localaws.LocalAws;
+import io.signalbox.topology.BucketLayout;
+import io.signalbox.topology.QueueTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,11 +92,7 @@ public final class LocalMode {
                     .region(REGION)
                     .credentials(SERVICE_ACCESS_KEY, serviceSecret)
                     .bucket(BUCKET)
-                    .queue("signalbox-events", Duration.ofSeconds(60), 5)
-                    .queue("signalbox-jobs", Duration.ofSeconds(120), 5)
-                    .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
-                    .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
-                    .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                    .signalboxTopology(queue -> Duration.ofSeconds(queue.equals(QueueTopology.JOBS) ? 120 : 60), 5)
                     .persistentQueues(true);
             for (LocalPartner partner : partners) {
                 awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());
@@ -183,8 +181,8 @@ public final class LocalMode {
         for (LocalPartner partner : info.partners()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", partner.name());
-            entry.put("inbox", "s3://" + info.bucket() + "/inbox/" + partner.name() + "/");
-            entry.put("outbox", "s3://" + info.bucket() + "/outbox/" + partner.name() + "/");
+            entry.put("inbox", "s3://" + info.bucket() + "/" + BucketLayout.inbox(partner.name()));
+            entry.put("outbox", "s3://" + info.bucket() + "/" + BucketLayout.outbox(partner.name()));
             entry.put("accessKeyId", partner.accessKeyId());
             entry.put("secretAccessKey", partner.secretAccessKey());
             entry.put("apiKey", partner.apiKey());
@@ -208,8 +206,8 @@ public final class LocalMode {
                 "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)"));
         for (LocalPartner partner : info.partners()) {
             lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
-                    + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
-                    + partner.name() + "/ (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
+                    + "/" + BucketLayout.inbox(partner.name()) + ", picks up from s3://" + info.bucket() + "/"
+                    + BucketLayout.outbox(partner.name()) + " (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
             lines.add("                S3 access key " + partner.accessKeyId() + "  secret " + partner.secretAccessKey());
             lines.add("                API key " + partner.apiKey());
         }

@@ -5,6 +5,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
 import io.signalbox.fixtures.db.TestDatabase;
 import io.signalbox.localaws.LocalAws;
+import io.signalbox.topology.BucketLayout;
+import io.signalbox.topology.QueueTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -96,16 +98,13 @@ final class RunningSignalbox implements AutoCloseable {
                 .region("us-east-1")
                 .credentials("signalbox", "test-secret")
                 .bucket(BUCKET)
-                .queue("signalbox-events", Duration.ofSeconds(2), maxReceiveCount)
-                .queue("signalbox-jobs", jobsVisibility, maxReceiveCount)
-                .queue("signalbox-downloads", Duration.ofSeconds(2), maxReceiveCount)
-                .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
-                .getObjectEvents(List.of("outbox/"), "signalbox-downloads");
+                .signalboxTopology(queue -> queue.equals(QueueTopology.JOBS) ? jobsVisibility : Duration.ofSeconds(2),
+                        maxReceiveCount);
         if (!partners.isEmpty()) {
             awsSettings.queue(INBOX_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
                     .queue(READ_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
-                    .objectEvents(List.of("inbox/"), INBOX_EVENTS_TAP)
-                    .getObjectEvents(List.of("outbox/"), READ_EVENTS_TAP);
+                    .objectEvents(List.of(BucketLayout.INBOX), INBOX_EVENTS_TAP)
+                    .getObjectEvents(List.of(BucketLayout.OUTBOX), READ_EVENTS_TAP);
         }
         for (LocalAws.Partner partner : partners) {
             awsSettings.partner(partner.name(), partner.accessKey(), partner.secretKey());
