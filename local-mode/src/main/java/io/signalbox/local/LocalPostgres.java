@@ -48,7 +48,7 @@ final class LocalPostgres implements AutoCloseable {
      */
     static LocalPostgres start(Path home, String password) throws IOException {
         Path data = dataDirectory(home);
-        stopOrphan(data);
+        stopLeftBehind(home);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -122,7 +122,14 @@ final class LocalPostgres implements AutoCloseable {
         return home.resolve("postgres");
     }
 
-    private static void stopOrphan(Path data) {
+    /**
+     * Stops the PostgreSQL running from the home's data folder, if one is; only for a caller that holds the home's
+     * {@link HomeLock} or knows that no local mode runs there.
+     *
+     * @param home local mode's folder
+     */
+    static void stopLeftBehind(Path home) {
+        Path data = dataDirectory(home);
         Optional<Postmaster> left = Postmaster.read(data).filter(Postmaster::alive);
         if (left.isEmpty()) {
             return;
