@@ -1,5 +1,7 @@
 package io.signalbox.localaws;
 
+import io.signalbox.topology.BucketLayout;
+import io.signalbox.topology.QueueTopology;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -63,8 +66,7 @@ import org.slf4j.LoggerFactory;
  *         .dataDirectory(home)
  *         .credentials(accessKey, secretKey)
  *         .bucket("signalbox")
- *         .queue("signalbox-events", Duration.ofSeconds(30), 5)
- *         .objectEvents(List.of("uploads/", "inbox/"), "signalbox-events")
+ *         .signalboxTopology(queue -> Duration.ofSeconds(30), 5)
  *         .partner("acme", partnerKey, partnerSecret)
  *         .start()) {
  *     URI s3 = aws.s3Endpoint();
@@ -79,14 +81,17 @@ public final class LocalAws implements AutoCloseable {
     /** The running SQS server, or the stopped one between {@link #stopSqs()} and {@link #startSqs()}. */
     private final AtomicReference<SqsServer> sqs;
     private final S3Server s3;
+    private final ObjectEventPublisher publisher;
     private final Map<String, String> queueUrls;
     private boolean sqsStopped;
     private boolean closed;
 
-    private LocalAws(Builder settings, AtomicReference<SqsServer> sqs, S3Server s3, Map<String, String> queueUrls) {
+    private LocalAws(Builder settings, AtomicReference<SqsServer> sqs, S3Server s3, ObjectEventPublisher publisher,
+            Map<String, String> queueUrls) {
         this.settings = settings;
         this.sqs = sqs;
         this.s3 = s3;
+        this.publisher = publisher;
         this.queueUrls = queueUrls;
     }
 
@@ -185,6 +190,7 @@ public final class LocalAws implements AutoCloseable {
         }
         closed = true;
         s3.close();
+        publisher.close();
         if (!sqsStopped) {
             sqs.get().close();
         }
@@ -193,7 +199,7 @@ public final class LocalAws implements AutoCloseable {
 
     /**
      * Stops the SQS server as an outage would: its port refuses connections until {@link #startSqs()}. Object
-     * events published meanwhile are lost, as they are logged and dropped when SQS cannot take them. Queues kept in
+     * events published meanwhile are held and sent once it is back, as S3 retries its deliveries. Queues kept in
      * memory lose their messages; persistent queues keep them. For tests of how the service rides out an outage.
      *
      * @throws IllegalStateException when it is stopped already, or closed
@@ -242,14 +248,14 @@ public final class LocalAws implements AutoCloseable {
          * @return the prefix the partner writes to, {@code inbox/<name>/}
          */
         public String inboxPrefix() {
-            return "inbox/" + name + "/";
+            return BucketLayout.inbox(name);
         }
 
         /**
          * @return the prefix the partner reads and deletes results from, {@code outbox/<name>/}
          */
         public String outboxPrefix() {
-            return "outbox/" + name + "/";
+            return BucketLayout.outbox(name);
         }
     }
 
@@ -386,6 +392,24 @@ public final class LocalAws implements AutoCloseable {
         }
 
         /**
+         * Declares Signalbox's queues and object events as {@link QueueTopology} defines them: its three queues
+         * (each with its dead-letter queue), S3 event notifications of {@link QueueTopology#OBJECT_EVENT_PREFIXES}
+         * on {@link QueueTopology#EVENTS}, and GetObject events of {@link QueueTopology#GET_OBJECT_EVENT_PREFIXES}
+         * on {@link QueueTopology#DOWNLOADS}.
+         *
+         * @param visibilityTimeout each queue's visibility timeout, by queue name
+         * @param maxReceiveCount receives before a message moves to the dead-letter queue
+         * @return this builder
+         */
+        public Builder signalboxTopology(Function<String, Duration> visibilityTimeout, int maxReceiveCount) {
+            for (String queue : QueueTopology.QUEUES) {
+                queue(queue, visibilityTimeout.apply(queue), maxReceiveCount);
+            }
+            return objectEvents(QueueTopology.OBJECT_EVENT_PREFIXES, QueueTopology.EVENTS)
+                    .getObjectEvents(QueueTopology.GET_OBJECT_EVENT_PREFIXES, QueueTopology.DOWNLOADS);
+        }
+
+        /**
          * Publishes S3 event notifications for objects written, copied or deleted under the prefixes onto the
          * queue. May be called more than once; an object matching several routes is announced once per queue.
          *
@@ -471,16 +495,17 @@ public final class LocalAws implements AutoCloseable {
             long startedAt = System.nanoTime();
             SqsServer sqs = null;
             S3Server s3 = null;
+            ObjectEventPublisher publisher = null;
             try {
                 sqs = SqsServer.start(host, sqsPort, region,
                         persistentQueues ? dataDirectory.resolve("sqs") : null);
                 Map<String, String> queueUrls = sqs.provision(queues.values());
                 AtomicReference<SqsServer> running = new AtomicReference<>(sqs);
-                ObjectEventPublisher publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
+                publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
                         objectEvents, getObjectEvents, region, service, rangeInGetObjectEvents);
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
                         List.copyOf(partners.values()), publisher);
-                LocalAws aws = new LocalAws(this, running, s3, Map.copyOf(queueUrls));
+                LocalAws aws = new LocalAws(this, running, s3, publisher, Map.copyOf(queueUrls));
                 LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
                         aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),
                         persistentQueues ? ", persistent" : "", (System.nanoTime() - startedAt) / 1_000_000);
@@ -488,6 +513,9 @@ public final class LocalAws implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (s3 != null) {
                     s3.close();
+                }
+                if (publisher != null) {
+                    publisher.close();
                 }
                 if (sqs != null) {
                     sqs.close();

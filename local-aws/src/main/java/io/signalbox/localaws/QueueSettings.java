@@ -1,12 +1,13 @@
 package io.signalbox.localaws;
 
+import io.signalbox.topology.QueueTopology;
 import java.time.Duration;
 
 /** A queue as the builder declared it; its dead-letter queue is implied. */
 record QueueSettings(String name, Duration visibilityTimeout, int maxReceiveCount) {
 
     static String deadLetterName(String queueName) {
-        return queueName + "-dlq";
+        return QueueTopology.deadLetterQueue(queueName);
     }
 
     String deadLetterName() {

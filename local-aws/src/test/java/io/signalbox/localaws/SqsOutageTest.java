@@ -84,6 +84,18 @@ class SqsOutageTest {
     }
 
     @Test
+    void anEventOfAWriteDuringTheOutageIsSentOnceSqsIsBack() {
+        String queue = aws.queueUrl("events");
+        aws.stopSqs();
+        s3.putObject(request -> request.bucket("signalbox").key("uploads/t1/held.csv"), RequestBody.fromString("x\n"));
+        aws.startSqs();
+
+        List<String> events = Clients.drain(sqs, queue, Duration.ofSeconds(20));
+
+        assertThat(events).singleElement().asString().contains("\"key\":\"uploads/t1/held.csv\"");
+    }
+
+    @Test
     void refusesToStopTwiceOrToStartWhatRuns() {
         assertThatThrownBy(aws::startSqs).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the SQS server is not stopped");

@@ -3,30 +3,19 @@ package io.signalbox.app;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.signalbox.app.camel.CamelSettings;
-import io.signalbox.app.local.LocalMode;
-import io.signalbox.app.local.LocalModeException;
 import io.signalbox.app.shutdown.TerminationSignal;
 
 /**
- * Starts Signalbox. {@code local} runs everything on this machine with embedded servers; without it the process
- * runs the route groups of {@code ROUTE_GROUPS} against the AWS services its environment names.
+ * Starts the service: the route groups of {@code ROUTE_GROUPS} against the AWS services its environment names.
+ * Local mode, which runs everything on one machine with embedded servers, is a program of its own (module
+ * {@code local-mode}), so that the service's jar and image carry none of those servers.
  */
 public final class Application {
 
     private Application() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("local")) {
-            TerminationSignal.exitThroughShutdownHooks();
-            try {
-                LocalMode.run(java.util.Arrays.copyOfRange(args, 1, args.length));
-            } catch (LocalModeException e) {
-                System.err.println("signalbox: " + e.getMessage());
-                System.exit(1);
-            }
-            return;
-        }
+    public static void main(String[] args) {
         ApplicationContext application = Micronaut.run(Application.class, args);
         TerminationSignal.drainThenExit(application, application.getBean(CamelSettings.class).shutdownTimeout());
     }

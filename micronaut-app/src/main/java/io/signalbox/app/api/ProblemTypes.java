@@ -30,11 +30,13 @@ public final class ProblemTypes {
             Map.entry("uri_too_long", "URI too long"),
             Map.entry("unsupported_media_type", "Unsupported media type"),
             Map.entry("recipe_invalid", "Invalid recipe"),
+            Map.entry("idempotency_key_reused", "Idempotency key reused"),
             Map.entry("invalid_callback_url", "Invalid callback URL"),
             Map.entry("csv_format", "Malformed CSV"),
             Map.entry("limit_exceeded", "Limit exceeded"),
             Map.entry("unprocessable_entity", "Unprocessable content"),
             Map.entry("too_many_requests", "Too many requests"),
+            Map.entry("too_many_failed_authentications", "Too many failed authentications"),
             Map.entry("request_header_fields_too_large", "Request headers too large"),
             Map.entry("internal_error", "Internal error"),
             Map.entry("service_unavailable", "Service unavailable"));

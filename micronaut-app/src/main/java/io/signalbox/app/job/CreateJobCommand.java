@@ -1,6 +1,7 @@
 package io.signalbox.app.job;
 
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.tenant.ApiKeys;
 
 /**
  * A request to create a job from an upload. Exactly one of preset and recipe document is given.
@@ -14,4 +15,13 @@ import io.micronaut.core.annotation.Nullable;
  */
 public record CreateJobCommand(String inputName, String contentType, @Nullable String recipePreset,
         @Nullable String recipeJson, @Nullable String idempotencyKey, @Nullable String callbackUrl) {
+
+    /**
+     * @return what a retry with the same idempotency key must ask for again: the SHA-256 of the name, the content
+     *     type and the recipe, lower-case hex
+     */
+    public String fingerprint() {
+        return ApiKeys.hash(String.join("\u0000", inputName, contentType, String.valueOf(recipePreset),
+                String.valueOf(recipeJson)));
+    }
 }

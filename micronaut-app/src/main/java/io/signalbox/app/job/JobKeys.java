@@ -1,5 +1,6 @@
 package io.signalbox.app.job;
 
+import io.signalbox.topology.BucketLayout;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public final class JobKeys {
      * @return the prefix of the job's input
      */
     public static String uploadsPrefix(String tenant, UUID job) {
-        return "uploads/" + tenant + "/" + job + "/";
+        return BucketLayout.UPLOADS + tenant + "/" + job + "/";
     }
 
     /**
@@ -42,7 +43,7 @@ public final class JobKeys {
      * @return the prefix of the job's results, of every attempt
      */
     public static String resultsPrefix(String tenant, UUID job) {
-        return "results/" + tenant + "/" + job + "/";
+        return BucketLayout.RESULTS + tenant + "/" + job + "/";
     }
 
     /**

@@ -22,6 +22,19 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
 
     Optional<Job> findByTenantIdAndIdempotencyKey(String tenantId, String idempotencyKey);
 
+    /** Frees an idempotency key used before the given time, so that a new request may take it. */
+    @Query("""
+            UPDATE jobs SET idempotency_key = NULL
+            WHERE tenant_id = :tenantId AND idempotency_key = :idempotencyKey AND created_at < :before""")
+    int forgetIdempotencyKey(String tenantId, String idempotencyKey, Instant before);
+
+    @Query("UPDATE jobs SET idempotency_fingerprint = :fingerprint WHERE id = :id")
+    int recordIdempotencyFingerprint(UUID id, String fingerprint);
+
+    /** The fingerprint of the request that made the job with its idempotency key, or an empty string. */
+    @Query("SELECT COALESCE(idempotency_fingerprint, '') FROM jobs WHERE id = :id")
+    String idempotencyFingerprint(UUID id);
+
     @Query("""
             SELECT * FROM jobs
             WHERE tenant_id = :tenantId

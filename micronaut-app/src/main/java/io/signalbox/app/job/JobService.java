@@ -35,12 +35,15 @@ public final class JobService {
     private final ObjectStore store;
     private final JobMetrics metrics;
     private final TransferMetrics transfers;
+    private final IdempotencySettings idempotency;
 
-    JobService(JobRepository jobs, ObjectStore store, JobMetrics metrics, TransferMetrics transfers) {
+    JobService(JobRepository jobs, ObjectStore store, JobMetrics metrics, TransferMetrics transfers,
+            IdempotencySettings idempotency) {
         this.jobs = jobs;
         this.store = store;
         this.metrics = metrics;
         this.transfers = transfers;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -61,16 +64,32 @@ public final class JobService {
 
     /**
      * Creates the job row of an upload whose parts follow, or finds the job of an earlier request with the same
-     * idempotency key.
+     * idempotency key, made within {@link IdempotencySettings#keyTtl()}.
      *
      * @param tenant the owner
      * @param request what to create
      * @return the job; when its upload already completed, the caller answers it without reading the body
+     * @throws ApiException 422 {@code idempotency_key_reused} when the key was used for a different request
      */
     public Creation begin(Tenant tenant, CreateJobCommand request) {
-        Optional<Job> earlier = Optional.ofNullable(request.idempotencyKey())
-                .flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key));
+        Optional<Job> earlier = Optional.ofNullable(request.idempotencyKey()).flatMap(key -> {
+            jobs.forgetIdempotencyKey(tenant.id(), key, Instant.now().minus(idempotency.keyTtl()));
+            return sameRequest(jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key), request);
+        });
         return earlier.map(job -> new Creation(job, false)).orElseGet(() -> new Creation(insert(tenant, request), true));
+    }
+
+    private Optional<Job> sameRequest(Optional<Job> earlier, CreateJobCommand request) {
+        earlier.ifPresent(job -> {
+            String recorded = jobs.idempotencyFingerprint(job.id());
+            if (!recorded.isEmpty() && !recorded.equals(request.fingerprint())) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused", "Idempotency-Key \""
+                        + request.idempotencyKey() + "\" was used for a different request (job " + job.id() + ", other"
+                        + " name, content type or recipe) within the last " + idempotency.keyTtl().toHours()
+                        + " h; use a new key for a new request");
+            }
+        });
+        return earlier;
     }
 
     /**
@@ -121,11 +140,15 @@ public final class JobService {
                 JobKeys.inputKey(tenant.id(), id), request.recipePreset(), request.recipeJson(),
                 request.idempotencyKey(), Instant.now()).withCallbackUrl(request.callbackUrl());
         try {
-            return jobs.save(job);
+            Job saved = jobs.save(job);
+            if (request.idempotencyKey() != null) {
+                jobs.recordIdempotencyFingerprint(id, request.fingerprint());
+            }
+            return saved;
         } catch (RuntimeException e) {
             // Two requests with one idempotency key raced; the other one's row wins.
             return Optional.ofNullable(request.idempotencyKey())
-                    .flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key))
+                    .flatMap(key -> sameRequest(jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key), request))
                     .orElseThrow(() -> e);
         }
     }

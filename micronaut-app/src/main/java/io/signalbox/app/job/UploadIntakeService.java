@@ -4,6 +4,7 @@ import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.routes.common.ObjectEvent;
 import io.signalbox.routes.ingest.UploadIntake;
+import io.signalbox.topology.BucketLayout;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,7 @@ final class UploadIntakeService implements UploadIntake {
 
     @Override
     public String accept(ObjectEvent event) {
-        if (!bucket.equals(event.bucket()) || !event.created() || !event.key().startsWith("uploads/")) {
+        if (!bucket.equals(event.bucket()) || !event.created() || !event.key().startsWith(BucketLayout.UPLOADS)) {
             return null;
         }
         String[] parts = event.key().split("/", 4);

@@ -9,6 +9,7 @@ import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.recipe.RecipeException;
 import io.signalbox.processors.recipe.Recipes;
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.topology.BucketLayout;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +113,7 @@ final class DropIntakeService {
 
     private String take(Job job, DroppedObject drop, ObjectEvent event) {
         if (drop.problem() != null) {
-            failWithError(job, "key_invalid", "inbox/" + drop.partner() + "/" + drop.displayName() + ": "
+            failWithError(job, "key_invalid", BucketLayout.inbox(drop.partner()) + drop.displayName() + ": "
                     + drop.problem(), null, null);
             if (drop.hasAmbiguousPath()) {
                 LOG.warn("job {}: {} stays in the inbox; a file-system store would resolve its path to another object",

@@ -1,5 +1,6 @@
 package io.signalbox.app.partner;
 
+import io.signalbox.topology.BucketLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,6 @@ public record DroppedObject(String key, String partner, String name, Kind kind, 
     /** The suffixes of a signals sidecar, plain first. */
     static final List<String> SIGNALS_SUFFIXES = List.of(".signals.csv", ".signals.csv.gz");
 
-    private static final String INBOX = "inbox/";
     private static final String SIGNALS_SUFFIX = SIGNALS_SUFFIXES.get(0);
     private static final String SIGNALS_GZ_SUFFIX = SIGNALS_SUFFIXES.get(1);
     /** The longest of the suffixes results get; every result name must fit S3's limit with it. */
@@ -57,14 +57,14 @@ public record DroppedObject(String key, String partner, String name, Kind kind, 
      * @return the object, or empty when the key is not a file in a partner's inbox (another prefix, or a folder)
      */
     public static Optional<DroppedObject> parse(String key) {
-        if (key == null || !key.startsWith(INBOX)) {
+        if (key == null || !key.startsWith(BucketLayout.INBOX)) {
             return Optional.empty();
         }
-        int slash = key.indexOf('/', INBOX.length());
-        if (slash <= INBOX.length() || slash == key.length() - 1 || key.endsWith("/")) {
+        int slash = key.indexOf('/', BucketLayout.INBOX.length());
+        if (slash <= BucketLayout.INBOX.length() || slash == key.length() - 1 || key.endsWith("/")) {
             return Optional.empty();
         }
-        String partner = key.substring(INBOX.length(), slash);
+        String partner = key.substring(BucketLayout.INBOX.length(), slash);
         String name = key.substring(slash + 1);
         String lower = name.toLowerCase(Locale.ROOT);
         Kind kind;
@@ -89,7 +89,7 @@ public record DroppedObject(String key, String partner, String name, Kind kind, 
      * @return {@code outbox/{partner}/} and the safe base name: where results go, before their suffixes
      */
     public String outboxName() {
-        String prefix = "outbox/" + partner + "/";
+        String prefix = BucketLayout.outbox(partner);
         String safe = safeName(baseName);
         int budget = MAX_KEY_BYTES - utf8Length(prefix) - utf8Length(LONGEST_RESULT_SUFFIX);
         if (utf8Length(safe) <= budget) {
@@ -137,7 +137,7 @@ public record DroppedObject(String key, String partner, String name, Kind kind, 
      * @return the key of the sidecar of this data file with that suffix
      */
     public String sidecarKey(String sidecarSuffix) {
-        return INBOX + partner + "/" + baseName + sidecarSuffix;
+        return BucketLayout.inbox(partner) + baseName + sidecarSuffix;
     }
 
     /**
@@ -179,7 +179,7 @@ public record DroppedObject(String key, String partner, String name, Kind kind, 
         if (keyBytes > MAX_KEY_BYTES) {
             return "the key is " + keyBytes + " bytes long; S3 keys have at most " + MAX_KEY_BYTES;
         }
-        String longest = "outbox/" + partner + "/" + base + LONGEST_RESULT_SUFFIX;
+        String longest = BucketLayout.outbox(partner) + base + LONGEST_RESULT_SUFFIX;
         int longestBytes = utf8Length(longest);
         if (longestBytes > MAX_KEY_BYTES) {
             return "the name is too long for its results: " + partner + "'s outbox key for its summary would be "

@@ -1,5 +1,6 @@
 package io.signalbox.app.partner;
 
+import io.signalbox.topology.BucketLayout;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 record OutboxFile(String partner, String outboxName, Kind kind) {
 
-    private static final String OUTBOX = "outbox/";
+    private static final String OUTBOX = BucketLayout.OUTBOX;
 
     /** What a file in the outbox is. */
     enum Kind {

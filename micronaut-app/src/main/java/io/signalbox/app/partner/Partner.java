@@ -3,6 +3,7 @@ package io.signalbox.app.partner;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.signalbox.topology.BucketLayout;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -27,13 +28,13 @@ public record Partner(@Id String name, String tenantId, @Nullable String recipeP
      * @return {@code inbox/{name}/}
      */
     public String inboxPrefix() {
-        return "inbox/" + name + "/";
+        return BucketLayout.inbox(name);
     }
 
     /**
      * @return {@code outbox/{name}/}
      */
     public String outboxPrefix() {
-        return "outbox/" + name + "/";
+        return BucketLayout.outbox(name);
     }
 }

@@ -3,8 +3,7 @@ package io.signalbox.app.partner;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.signalbox.app.tenant.ApiKeys;
-import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.processors.recipe.RecipeException;
 import io.signalbox.processors.recipe.Recipes;
 import jakarta.inject.Singleton;
@@ -23,12 +22,12 @@ final class PartnerBootstrap implements ApplicationEventListener<StartupEvent> {
 
     private final PartnerSettings settings;
     private final PartnerRepository partners;
-    private final TenantRepository tenants;
+    private final ApiKeyStore keys;
 
-    PartnerBootstrap(PartnerSettings settings, PartnerRepository partners, TenantRepository tenants) {
+    PartnerBootstrap(PartnerSettings settings, PartnerRepository partners, ApiKeyStore keys) {
         this.settings = settings;
         this.partners = partners;
-        this.tenants = tenants;
+        this.keys = keys;
     }
 
     @Override
@@ -54,15 +53,18 @@ final class PartnerBootstrap implements ApplicationEventListener<StartupEvent> {
                     preset = validRecipe(name, recipe.trim(), false);
                 }
             }
-            tenants.insertIfAbsent(name, name);
+            keys.ensureTenant(name);
             if (partners.upsert(name, name, preset, json) == 1) {
                 LOG.info("partner {} ready: drops into s3 inbox/{}/, results in outbox/{}/, recipe {}", name, name,
                         name, preset != null ? preset : json != null ? "from its settings" : "default");
             }
             String apiKey = settings.apiKeys().get(name);
-            if (apiKey != null && !apiKey.isBlank()
-                    && tenants.insertApiKeyIfAbsent(ApiKeys.hash(apiKey), name, ApiKeys.prefix(apiKey)) == 1) {
-                LOG.info("API key {}… added for partner {}", ApiKeys.prefix(apiKey), name);
+            if (apiKey != null && !apiKey.isBlank()) {
+                try {
+                    keys.configure(name, apiKey, "signalbox.partners.api-keys." + name);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(e.getMessage());
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.signalbox.fixtures.aws.AwsCli;
 import io.signalbox.localaws.LocalAws;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,6 +54,7 @@ class AwsCallContractEndToEndTest {
     private static JobsClient jobs;
     private static DropFolderProbe probe;
     private static AwsCli partner;
+    private static final CliCallRecorder PARTNER_CALLS = new CliCallRecorder();
     private static FakeEcsApi ecs;
     private static final Map<String, AwsCallRecorder> RECORDERS = new HashMap<>();
     private static final Map<String, URI> BASES = new HashMap<>();
@@ -90,7 +92,7 @@ class AwsCallContractEndToEndTest {
         jobs = new JobsClient(signalbox);
         probe = new DropFolderProbe(signalbox, jobs);
         partner = new AwsCli(signalbox.aws().s3Endpoint(), "us-east-1", "acme-access-key", "acme-secret-key",
-                work.resolve("acme-cli")).recording();
+                work.resolve("acme-cli")).debugTo(PARTNER_CALLS);
     }
 
     @AfterAll
@@ -119,7 +121,7 @@ class AwsCallContractEndToEndTest {
                 () -> ecs.updates().contains("signalbox-process=0"));
         assertThat(ecs.updates()).as("ingest started the service it had stopped").contains("signalbox-process=1");
 
-        Set<AwsCall> recorded = new TreeSet<>(partner.calls());
+        Set<AwsCall> recorded = new TreeSet<>(PARTNER_CALLS.calls());
         RECORDERS.values().forEach(recorder -> recorded.addAll(recorder.calls()));
         assertThat(recorded.stream().map(AwsCall::caller).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("api", "ingest", "process", "cleanup", "partner");

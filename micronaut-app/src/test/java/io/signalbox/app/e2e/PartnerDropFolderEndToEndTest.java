@@ -6,6 +6,7 @@ import static io.signalbox.app.e2e.JobsClient.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signalbox.fixtures.aws.AwsCli;
 import io.signalbox.localaws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package io.signalbox.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.signalbox.fixtures.db.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ class ReadinessEndToEndTest {
         databaseFolder = Files.createTempDirectory("signalbox-readiness-pg");
         database = startDatabase(0);
         databasePort = database.getPort();
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30), "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres")
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(30),
+                TestDatabase.at("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", ""))
                 .start(Map.of());
     }
 

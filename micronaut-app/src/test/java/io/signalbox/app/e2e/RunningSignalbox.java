@@ -3,7 +3,10 @@ package io.signalbox.app.e2e;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.fixtures.db.TestDatabase;
 import io.signalbox.localaws.LocalAws;
+import io.signalbox.topology.BucketLayout;
+import io.signalbox.topology.QueueTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +35,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The whole system on real parts for one test class: its own PostgreSQL schema on 127.0.0.1:5432, embedded S3-API
+ * The whole system on real parts for one test class: its own PostgreSQL schema in the tests' database, embedded S3-API
  * and SQS-API servers on free ports in a temporary folder, and the application on a free port. The application can
  * be restarted with other settings while the servers and the database keep their state.
  */
 final class RunningSignalbox implements AutoCloseable {
 
     static final String BUCKET = "signalbox";
-    static final String API_KEY = "sbx_test_key_for_tenant_acme";
+    static final String API_KEY = "sbx_test_key_for_tenant_acme_0123456789";
     static final String TENANT = "acme";
-    private static final String PG = System.getProperty("signalbox.test.pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
-
-    private final String postgres;
+    private final TestDatabase postgres;
     private final String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Path folder;
     private final LocalAws aws;
@@ -63,7 +63,7 @@ final class RunningSignalbox implements AutoCloseable {
     private final List<LocalAws.Partner> partners;
 
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
-        this(maxReceiveCount, jobsVisibility, List.of(), PG);
+        this(maxReceiveCount, jobsVisibility, List.of(), TestDatabase.get());
     }
 
     /**
@@ -71,30 +71,27 @@ final class RunningSignalbox implements AutoCloseable {
      *     event taps are set up
      */
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners) {
-        this(maxReceiveCount, jobsVisibility, partners, PG);
+        this(maxReceiveCount, jobsVisibility, partners, TestDatabase.get());
     }
 
     /**
-     * @param postgres the JDBC URL of a PostgreSQL database (without parameters) where user {@code postgres}
-     *     without a password may create a schema
+     * @param postgres a PostgreSQL database where its user may create a schema
      */
-    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, String postgres) {
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, TestDatabase postgres) {
         this(maxReceiveCount, jobsVisibility, List.of(), postgres);
     }
 
     private RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners,
-            String postgres) {
+            TestDatabase postgres) {
         this.partners = List.copyOf(partners);
         this.postgres = postgres;
         try {
             folder = Files.createTempDirectory("signalbox-e2e");
-            try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
-                connection.createStatement().execute("CREATE SCHEMA " + schema);
-            }
+            postgres.execute("CREATE SCHEMA " + schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL " + postgres + " refused a new schema: " + e.getMessage(), e);
         }
         LocalAws.Builder awsSettings = LocalAws.builder()
                 .dataDirectory(folder.resolve("aws"))
@@ -103,16 +100,13 @@ final class RunningSignalbox implements AutoCloseable {
                 .region("us-east-1")
                 .credentials("signalbox", "test-secret")
                 .bucket(BUCKET)
-                .queue("signalbox-events", Duration.ofSeconds(2), maxReceiveCount)
-                .queue("signalbox-jobs", jobsVisibility, maxReceiveCount)
-                .queue("signalbox-downloads", Duration.ofSeconds(2), maxReceiveCount)
-                .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
-                .getObjectEvents(List.of("outbox/"), "signalbox-downloads");
+                .signalboxTopology(queue -> queue.equals(QueueTopology.JOBS) ? jobsVisibility : Duration.ofSeconds(2),
+                        maxReceiveCount);
         if (!partners.isEmpty()) {
             awsSettings.queue(INBOX_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
                     .queue(READ_EVENTS_TAP, Duration.ofSeconds(30), maxReceiveCount)
-                    .objectEvents(List.of("inbox/"), INBOX_EVENTS_TAP)
-                    .getObjectEvents(List.of("outbox/"), READ_EVENTS_TAP);
+                    .objectEvents(List.of(BucketLayout.INBOX), INBOX_EVENTS_TAP)
+                    .getObjectEvents(List.of(BucketLayout.OUTBOX), READ_EVENTS_TAP);
         }
         for (LocalAws.Partner partner : partners) {
             awsSettings.partner(partner.name(), partner.accessKey(), partner.secretKey());
@@ -177,8 +171,9 @@ final class RunningSignalbox implements AutoCloseable {
     Map<String, Object> settings(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
-        properties.put("datasources.default.url", postgres + "?currentSchema=" + schema);
-        properties.put("datasources.default.username", "postgres");
+        properties.put("datasources.default.url", postgres.url(schema));
+        properties.put("datasources.default.username", postgres.user());
+        properties.put("datasources.default.password", postgres.password());
         properties.put("flyway.datasources.default.schemas", schema);
         properties.put("signalbox.storage.endpoint", aws.s3Endpoint().toString());
         properties.put("signalbox.queues.endpoint", aws.sqsEndpoint().toString());
@@ -261,8 +256,7 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection(postgres + "?currentSchema=" + schema, "postgres", "");
-        return connection;
+        return postgres.connect(schema);
     }
 
     @Override
@@ -271,8 +265,8 @@ final class RunningSignalbox implements AutoCloseable {
         s3.close();
         sqs.close();
         aws.close();
-        try (Connection connection = DriverManager.getConnection(postgres, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try {
+            postgres.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.signalbox.app.JobStoreContext;
 import io.signalbox.app.MovableClock;
-import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.fixtures.db.PostgresSchemaExtension;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
@@ -35,7 +35,7 @@ class IdleCleanupTest {
     @BeforeAll
     static void start() {
         context = JobStoreContext.start(DATABASE, Map.of());
-        context.getBean(TenantRepository.class).insertIfAbsent("acme", "Acme");
+        context.getBean(ApiKeyStore.class).ensureTenant("acme");
         jobs = context.getBean(JobRepository.class);
     }
 

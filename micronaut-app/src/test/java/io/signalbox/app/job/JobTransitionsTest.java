@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import io.signalbox.app.JobStoreContext;
 import io.signalbox.fixtures.db.PostgresSchemaExtension;
-import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.processors.csv.CsvFormatException;
 import io.signalbox.processors.engine.EngineReport;
 import io.signalbox.routes.process.ClaimedJob;
@@ -33,7 +33,7 @@ class JobTransitionsTest {
     @BeforeAll
     static void start() {
         context = JobStoreContext.start(DATABASE, Map.of());
-        context.getBean(TenantRepository.class).insertIfAbsent("acme", "Acme");
+        context.getBean(ApiKeyStore.class).ensureTenant("acme");
         jobs = context.getBean(JobRepository.class);
         execution = context.getBean(JobExecutionService.class);
     }

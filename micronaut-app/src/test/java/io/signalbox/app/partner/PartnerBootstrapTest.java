@@ -7,8 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.signalbox.app.tenant.ApiKeys;
 import io.signalbox.app.tenant.TenantRepository;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.signalbox.fixtures.db.TestDatabase;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,28 +19,25 @@ import org.junit.jupiter.api.Test;
 /** Partners come from configuration: each is made a tenant with its default recipe and API key at start. */
 class PartnerBootstrapTest {
 
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final TestDatabase PG = TestDatabase.get();
 
     private final String schema = "partners_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @BeforeEach
     void createSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + schema);
-        }
+        PG.execute("CREATE SCHEMA " + schema);
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        PG.execute("DROP SCHEMA " + schema + " CASCADE");
     }
 
     private ApplicationContext start(Map<String, Object> partners) {
         Map<String, Object> properties = new HashMap<>(Map.of(
-                "datasources.default.url", PG + "?currentSchema=" + schema,
-                "datasources.default.username", "postgres",
+                "datasources.default.url", PG.url(schema),
+                "datasources.default.username", PG.user(),
+                "datasources.default.password", PG.password(),
                 "flyway.datasources.default.schemas", schema,
                 "signalbox.route-groups", "api",
                 "signalbox.storage.endpoint", "http://127.0.0.1:9",

@@ -13,7 +13,7 @@ import io.signalbox.app.job.JobActivity;
 import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobSource;
-import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.fixtures.db.PostgresSchemaExtension;
 import io.signalbox.routes.webhook.DueWebhook;
 import io.signalbox.routes.webhook.OutgoingWebhook;
@@ -59,9 +59,9 @@ class WebhookDispatcherTest {
                 "signalbox.webhooks.per-tenant-concurrency", 1,
                 "signalbox.webhooks.max-concurrency", 3,
                 "signalbox.webhooks.max-attempts", 3));
-        TenantRepository tenants = context.getBean(TenantRepository.class);
+        ApiKeyStore tenants = context.getBean(ApiKeyStore.class);
         for (String tenant : List.of("acme", "globex", "initech")) {
-            tenants.insertIfAbsent(tenant, tenant);
+            tenants.ensureTenant(tenant);
         }
         jobs = context.getBean(JobRepository.class);
         events = context.getBean(WebhookEventRepository.class);

@@ -9,7 +9,7 @@ import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobSource;
 import io.signalbox.app.job.JobStatus;
-import io.signalbox.app.tenant.TenantRepository;
+import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.fixtures.db.PostgresSchemaExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +43,7 @@ class WebhookEventsTest {
     @BeforeAll
     static void start() {
         context = JobStoreContext.start(DATABASE, Map.of());
-        context.getBean(TenantRepository.class).insertIfAbsent("acme", "Acme");
+        context.getBean(ApiKeyStore.class).ensureTenant("acme");
         jobs = context.getBean(JobRepository.class);
         events = context.getBean(WebhookEventRepository.class);
         snapshots = context.getBean(EventSnapshots.class);

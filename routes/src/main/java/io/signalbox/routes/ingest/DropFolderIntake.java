@@ -1,14 +1,15 @@
 package io.signalbox.routes.ingest;
 
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.topology.BucketLayout;
 
 /** Partners' drop folders as the {@code ingest} routes see them: {@code inbox/} and {@code outbox/}. */
 public interface DropFolderIntake {
 
     /** The prefix partners drop files under, {@code inbox/{partner}/}. */
-    String INBOX = "inbox/";
+    String INBOX = BucketLayout.INBOX;
     /** The prefix partners pick results up from, {@code outbox/{partner}/}. */
-    String OUTBOX = "outbox/";
+    String OUTBOX = BucketLayout.OUTBOX;
 
     /**
      * Decides what an event under {@link #INBOX} or {@link #OUTBOX} means: a dropped file becomes a job, a result

@@ -1,4 +1,4 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,13 +1,14 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
 import io.signalbox.app.tenant.ApiKeys;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,6 +40,14 @@ final class LocalSecrets {
 
     /**
      * @param name the secret's name
+     * @return the kept value, if there is one
+     */
+    Optional<String> get(String name) {
+        return Optional.ofNullable(values.getProperty(name));
+    }
+
+    /**
+     * @param name the secret's name
      * @return the kept value, or a new random one that is kept from now on
      */
     String getOrGenerate(String name) {
@@ -53,17 +62,9 @@ final class LocalSecrets {
 
     private void save() {
         try {
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system; the folder's own permissions apply.
-                }
-            }
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                values.store(writer, "Signalbox local mode secrets");
-            }
+            StringWriter text = new StringWriter();
+            values.store(text, "Signalbox local mode secrets");
+            OwnerOnlyFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,15 +1,15 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.signalbox.app.Application;
 import io.signalbox.app.partner.PickupSettings;
 import io.signalbox.app.jmx.JolokiaAgent;
 import io.signalbox.app.webhook.WebhookSettings;
 import io.signalbox.localaws.LocalAws;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.signalbox.topology.BucketLayout;
+import io.signalbox.topology.QueueTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,8 @@ public final class LocalMode {
     static final String REGION = "us-east-1";
     static final String BUCKET = "signalbox";
     static final String SERVICE_ACCESS_KEY = "signalbox";
+    /** The name of the embedded PostgreSQL's password in {@code secrets.properties}. */
+    static final String POSTGRES_PASSWORD = "postgres-password";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
 
@@ -42,16 +44,22 @@ public final class LocalMode {
     /**
      * Starts local mode and blocks until the process is asked to stop.
      *
-     * @param args arguments passed on to Micronaut
      * @throws LocalModeException when a setting or this machine keeps local mode from starting, said so that the
      *     user can fix it
      * @throws Exception when a part cannot start; what had started is stopped again
      */
-    public static void run(String[] args) throws Exception {
+    static void run() throws Exception {
         long started = System.nanoTime();
         LocalSettings settings = LocalSettings.from(System.getenv());
-        FreePorts.require(settings);
         Files.createDirectories(settings.home());
+        HomeLock lock = HomeLock.acquire(settings.home(), holder(settings.httpPort(), settings.s3Port(),
+                settings.sqsPort()));
+        try {
+            FreePorts.require(settings);
+        } catch (LocalModeException e) {
+            lock.close();
+            throw e;
+        }
         LocalSecrets secrets = LocalSecrets.load(settings.home());
         String apiKey = settings.apiKey().orElseGet(() -> secrets.getOrGenerate("api-key"));
         String serviceSecret = secrets.getOrGenerate("s3-secret-key");
@@ -61,7 +69,7 @@ public final class LocalMode {
                         secrets.getOrGenerate("partner." + name + ".api-key")))
                 .toList();
 
-        EmbeddedPostgres postgres = null;
+        LocalPostgres postgres = null;
         LocalAws aws = null;
         ApplicationContext context = null;
         try {
@@ -70,10 +78,10 @@ public final class LocalMode {
             if (settings.externalDatabaseUrl().isPresent()) {
                 jdbcUrl = settings.externalDatabaseUrl().get();
             } else {
-                postgres = startPostgres(settings.home());
-                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-                properties.put("datasources.default.username", "postgres");
-                properties.put("datasources.default.password", "");
+                postgres = LocalPostgres.start(settings.home(), secrets.getOrGenerate(POSTGRES_PASSWORD));
+                jdbcUrl = postgres.jdbcUrl();
+                properties.put("datasources.default.username", LocalPostgres.USER);
+                properties.put("datasources.default.password", postgres.password());
             }
             properties.put("datasources.default.url", jdbcUrl);
 
@@ -85,11 +93,7 @@ public final class LocalMode {
                     .region(REGION)
                     .credentials(SERVICE_ACCESS_KEY, serviceSecret)
                     .bucket(BUCKET)
-                    .queue("signalbox-events", Duration.ofSeconds(60), 5)
-                    .queue("signalbox-jobs", Duration.ofSeconds(120), 5)
-                    .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
-                    .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
-                    .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                    .signalboxTopology(queue -> Duration.ofSeconds(queue.equals(QueueTopology.JOBS) ? 120 : 60), 5)
                     .persistentQueues(true);
             for (LocalPartner partner : partners) {
                 awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());
@@ -111,10 +115,9 @@ public final class LocalMode {
                 properties.put("signalbox.webhooks.secrets." + TENANT, secrets.getOrGenerate("webhook-secret"));
             }
 
-            context = ApplicationContext.builder(Application.class)
+            context = ApplicationContext.builder()
                     .environments("local")
                     .properties(properties)
-                    .args(args)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
@@ -124,43 +127,34 @@ public final class LocalMode {
                     context.getBean(WebhookSettings.class).secrets().get(TENANT), aws.s3Endpoint().toString(), REGION,
                     BUCKET, SERVICE_ACCESS_KEY, serviceSecret, aws.sqsEndpoint().toString(), settings.home().toString(),
                     partners, context.getBean(PickupSettings.class).grace(), jmx);
+            lock.describe(holder(server.getPort(), aws.s3Endpoint().getPort(), aws.sqsEndpoint().getPort()));
             writeInfo(settings.home(), info);
             System.out.println(banner(info, Duration.ofNanos(System.nanoTime() - started)));
         } catch (Exception | Error e) {
             stop(context, aws, postgres);
+            lock.close();
             throw e;
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
         ApplicationContext runningContext = context;
         LocalAws runningAws = aws;
-        EmbeddedPostgres runningPostgres = postgres;
+        LocalPostgres runningPostgres = postgres;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(runningContext, runningAws, runningPostgres);
+            lock.close();
             stopped.countDown();
         }, "signalbox-local-shutdown"));
         stopped.await();
     }
 
-    private static EmbeddedPostgres startPostgres(Path home) throws IOException {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(home.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
-                throw new LocalModeException("another Signalbox in local mode is using " + home
-                        + "; stop it first, or give this one its own SIGNALBOX_HOME", e);
-            }
-            throw e;
-        }
+    private static String holder(int httpPort, int s3Port, int sqsPort) {
+        return "local mode, pid " + ProcessHandle.current().pid() + " (REST API port " + httpPort + ", S3 port "
+                + s3Port + ", SQS port " + sqsPort + ")";
     }
 
     /** The application stops first, so that nothing in flight loses its database or storage underneath it. */
-    private static void stop(ApplicationContext context, LocalAws aws, EmbeddedPostgres postgres) {
+    private static void stop(ApplicationContext context, LocalAws aws, LocalPostgres postgres) {
         if (context != null && context.isRunning()) {
             try {
                 context.findBean(EmbeddedServer.class).ifPresent(EmbeddedServer::stop);
@@ -173,11 +167,7 @@ public final class LocalMode {
             aws.close();
         }
         if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                LOG.warn("stopping the embedded PostgreSQL: {}", e.getMessage());
-            }
+            postgres.close();
         }
     }
 
@@ -197,8 +187,8 @@ public final class LocalMode {
         for (LocalPartner partner : info.partners()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", partner.name());
-            entry.put("inbox", "s3://" + info.bucket() + "/inbox/" + partner.name() + "/");
-            entry.put("outbox", "s3://" + info.bucket() + "/outbox/" + partner.name() + "/");
+            entry.put("inbox", "s3://" + info.bucket() + "/" + BucketLayout.inbox(partner.name()));
+            entry.put("outbox", "s3://" + info.bucket() + "/" + BucketLayout.outbox(partner.name()));
             entry.put("accessKeyId", partner.accessKeyId());
             entry.put("secretAccessKey", partner.secretAccessKey());
             entry.put("apiKey", partner.apiKey());
@@ -207,8 +197,8 @@ public final class LocalMode {
         json.put("partners", partners);
         json.put("pickupGraceSeconds", info.pickupGrace().toSeconds());
         json.put("home", info.home());
-        Path file = home.resolve("local.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        OwnerOnlyFiles.write(home.resolve("local.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
     }
 
     private static String banner(LocalInfo info, Duration took) {
@@ -224,8 +214,8 @@ public final class LocalMode {
                 "  JMX (hawtio)  " + info.jmx() + "   (./signalbox hawtio)"));
         for (LocalPartner partner : info.partners()) {
             lines.add(String.format("  %-14s%s", "partner " + partner.name(), "drops into s3://" + info.bucket()
-                    + "/inbox/" + partner.name() + "/, picks up from s3://" + info.bucket() + "/outbox/"
-                    + partner.name() + "/ (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
+                    + "/" + BucketLayout.inbox(partner.name()) + ", picks up from s3://" + info.bucket() + "/"
+                    + BucketLayout.outbox(partner.name()) + " (pickup grace " + info.pickupGrace().toSeconds() + " s)"));
             lines.add("                S3 access key " + partner.accessKeyId() + "  secret " + partner.secretAccessKey());
             lines.add("                API key " + partner.apiKey());
         }

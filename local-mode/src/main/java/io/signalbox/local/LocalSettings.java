@@ -1,5 +1,6 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
+import io.signalbox.app.tenant.ApiKeyStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,10 +31,19 @@ record LocalSettings(Path home, int httpPort, int s3Port, int sqsPort, int jmxPo
                 port(env, "SIGNALBOX_SQS_PORT", 9324),
                 "false".equalsIgnoreCase(env.get("SIGNALBOX_JOLOKIA_ENABLED")) ? 0
                         : port(env, "SIGNALBOX_JOLOKIA_PORT", 8778),
-                Optional.ofNullable(env.get("SIGNALBOX_API_KEY")).filter(key -> !key.isBlank()),
+                apiKey(env),
                 Optional.ofNullable(env.get("SIGNALBOX_DB_URL")).filter(url -> !url.isBlank()),
                 Arrays.stream(env.getOrDefault("SIGNALBOX_PARTNERS", "demo").split(","))
                         .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList());
+    }
+
+    private static Optional<String> apiKey(Map<String, String> env) {
+        Optional<String> key = Optional.ofNullable(env.get("SIGNALBOX_API_KEY")).filter(value -> !value.isBlank());
+        if (key.isPresent() && key.get().length() < ApiKeyStore.MIN_KEY_LENGTH) {
+            throw new LocalModeException("SIGNALBOX_API_KEY has " + key.get().length() + " characters; an API key"
+                    + " needs at least " + ApiKeyStore.MIN_KEY_LENGTH + " (leave it unset and local mode makes one)");
+        }
+        return key;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,4 +1,4 @@
-package io.signalbox.app.local;
+package io.signalbox.local;
 
 /** Local mode cannot start for a reason the user can fix; the message says what was found and what to do. */
 public final class LocalModeException extends RuntimeException {
