@@ -51,7 +51,8 @@ public record Job(
         @Nullable Instant pickedUpAt,
         @Nullable Instant pickupDueAt,
         @Nullable Instant outboxWrittenAt,
-        @Nullable Instant outboxDeletedAt) {
+        @Nullable Instant outboxDeletedAt,
+        @Nullable String declaredSha256) {
 
     /**
      * A job whose file is about to be uploaded.
@@ -72,7 +73,7 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /**

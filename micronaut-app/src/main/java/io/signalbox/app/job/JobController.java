@@ -20,11 +20,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signalbox.app.api.ApiException;
 import io.signalbox.app.download.DownloadCompletions;
+import io.signalbox.app.presigned.PresignedUploadCommand;
+import io.signalbox.app.presigned.PresignedUploadService;
+import io.signalbox.app.presigned.UploadState;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.processors.recipe.Recipes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
 
 /** The jobs API: upload, poll, list, download once, summary, cancel. Binds, delegates, maps to HTTP. */
 @Controller("/v1/jobs")
@@ -37,12 +42,14 @@ final class JobController {
 
     private final JobService jobs;
     private final DownloadCompletions completions;
+    private final PresignedUploadService presignedUploads;
     private final long maxUploadBytes;
 
-    JobController(JobService jobs, DownloadCompletions completions,
+    JobController(JobService jobs, DownloadCompletions completions, PresignedUploadService presignedUploads,
             @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.completions = completions;
+        this.presignedUploads = presignedUploads;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -111,6 +118,29 @@ final class JobController {
             }
         }
         throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the form has no part \"file\"");
+    }
+
+    /**
+     * A JSON body {@code {"upload":"presigned","name","size","sha256"?,"recipe"|"preset","signals"?}}: the file goes
+     * straight to storage, in parts, through the presigned URLs answered here.
+     */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<UploadState> uploadPresigned(Tenant tenant, @Nullable @Body InputStream body,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", "the request has no body; send"
+                    + " {\"upload\": \"presigned\", \"name\": …, \"size\": …}");
+        }
+        PresignedUploadCommand request = PresignedUploadCommand.read(body);
+        String name = fileName(request.name());
+        String type = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? "application/gzip" : MediaType.TEXT_CSV;
+        CreateJobCommand command = command(name, type, request.preset(), request.recipeJson(), idempotencyKey);
+        PresignedUploadService.Creation creation = presignedUploads.create(tenant, command, request,
+                request.signals() == null ? null : fileName(Objects.requireNonNullElse(request.signals().name(),
+                        "signals.csv")));
+        MutableHttpResponse<UploadState> response = creation.created() ? HttpResponse.accepted() : HttpResponse.ok();
+        return response.header(HttpHeaders.LOCATION, creation.upload().job().links().get("self"))
+                .body(creation.upload());
     }
 
     @Get("/{id}")

@@ -89,6 +89,8 @@ public final class LocalMode {
                     .queue("signalbox-downloads", Duration.ofSeconds(60), 5)
                     .objectEvents(List.of("uploads/", "inbox/", "outbox/"), "signalbox-events")
                     .getObjectEvents(List.of("outbox/"), "signalbox-downloads")
+                    // The page the API serves uploads and downloads straight to and from the S3 port.
+                    .corsOrigins(List.of("http://localhost:" + settings.httpPort(), "http://127.0.0.1:" + settings.httpPort()))
                     .persistentQueues(true);
             for (LocalPartner partner : partners) {
                 awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());

@@ -3,6 +3,7 @@ package io.signalbox.app.storage;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.presigned.PresignedSettings;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,11 +15,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes
- * never build clients of their own.
+ * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application, and the
+ * signer of presigned S3 URLs. Routes never build clients of their own.
  */
 @Factory
 public class AwsClientsFactory {
@@ -37,6 +40,23 @@ public class AwsClientsFactory {
                 // them only where the API requires them.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        return builder.build();
+    }
+
+    /**
+     * Signs URLs for the S3 endpoint clients see: the public endpoint when one is set, else the service's own. Any
+     * endpoint but AWS's is addressed path-style, as the client is.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Presigner s3Presigner(StorageSettings storage, PresignedSettings presigned,
+            @Nullable AwsCredentialsSettings credentials) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials));
+        Optional.ofNullable(presigned.publicEndpoint()).or(() -> Optional.ofNullable(storage.endpoint()))
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 
