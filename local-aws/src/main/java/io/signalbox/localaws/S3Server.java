@@ -50,7 +50,7 @@ final class S3Server implements AutoCloseable {
 
     static S3Server start(Path root, String host, int port, String bucket, S3Identity service,
             List<LocalAws.Partner> partners, ObjectEventPublisher publisher, List<String> corsOrigins) {
-        BlobStore filesystem = filesystemStore(root, bucket);
+        BlobStore filesystem = new OpenUploadsBlobStore(filesystemStore(root, bucket));
         Clock clock = Clock.systemUTC();
         Map<String, AccessGrant> grants = new HashMap<>();
         grants.put(service.accessKey(), new AccessGrant(service.secretKey(),

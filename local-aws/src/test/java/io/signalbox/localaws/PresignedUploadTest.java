@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartRequest;
@@ -173,6 +174,33 @@ class PresignedUploadTest {
                 .multipartUpload(upload -> upload.parts(CompletedPart.builder()
                         .partNumber(1).eTag(eTag).checksumSHA256(sha256).build())));
         assertThat(s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray()).isEqualTo(part);
+    }
+
+    @Test
+    void anAbortedOrCompletedUploadTakesNoMorePartsAndListsAsGone() throws Exception {
+        String aborted = "uploads/acme/job-6/input";
+        String abortedId = s3.createMultipartUpload(request -> request.bucket(BUCKET).key(aborted)).uploadId();
+        URL lateToAborted = partUrl(aborted, abortedId, 2, null);
+        assertThat(put(partUrl(aborted, abortedId, 1, null), bytes(PART, 1)).statusCode()).isEqualTo(200);
+        String completed = "uploads/acme/job-7/input";
+        String completedId = s3.createMultipartUpload(request -> request.bucket(BUCKET).key(completed)).uploadId();
+        String eTag = put(partUrl(completed, completedId, 1, null), bytes(1024, 2)).headers().firstValue("ETag")
+                .orElseThrow();
+        URL lateToCompleted = partUrl(completed, completedId, 2, null);
+
+        s3.abortMultipartUpload(request -> request.bucket(BUCKET).key(aborted).uploadId(abortedId));
+        s3.completeMultipartUpload(request -> request.bucket(BUCKET).key(completed).uploadId(completedId)
+                .multipartUpload(upload -> upload.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
+
+        HttpResponse<String> afterAbort = put(lateToAborted, bytes(1024, 3));
+        HttpResponse<String> afterCompletion = put(lateToCompleted, bytes(1024, 4));
+        assertThat(afterAbort.statusCode()).isEqualTo(404);
+        assertThat(afterAbort.body()).contains("<Code>NoSuchUpload</Code>");
+        assertThat(afterCompletion.statusCode()).isEqualTo(404);
+        assertThatThrownBy(() -> s3.listParts(request -> request.bucket(BUCKET).key(aborted).uploadId(abortedId)))
+                .isInstanceOf(NoSuchUploadException.class);
+        assertThat(s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(completed)).asByteArray())
+                .isEqualTo(bytes(1024, 2));
     }
 
     @Test
