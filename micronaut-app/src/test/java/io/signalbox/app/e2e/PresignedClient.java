@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -131,6 +132,16 @@ final class PresignedClient {
             parts.addObject().put("partNumber", uploaded.get("partNumber").asInt()).put("etag", uploaded.get("etag").asText());
         }
         return body.toString();
+    }
+
+    /** A query parameter of a presigned URL, decoded. */
+    static String queryParameter(String url, String name) {
+        for (String parameter : URI.create(url).getRawQuery().split("&")) {
+            if (parameter.startsWith(name + "=")) {
+                return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalArgumentException("no " + name + " in " + url);
     }
 
     private HttpResponse<String> post(String path, String body) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.app.tenant.ApiKeys;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -301,7 +300,7 @@ class PresignedUploadEndToEndTest {
         JsonNode upload = presigned.created(creation(file.length));
         String id = upload.get("job").get("id").asText();
         presigned.putPart(upload.get("parts").get(0), file, 0, 8 * MIB);
-        String uploadId = uploadId(upload.get("parts").get(0).get("url").asText());
+        String uploadId = PresignedClient.queryParameter(upload.get("parts").get(0).get("url").asText(), "uploadId");
 
         HttpResponse<String> aborted = presigned.abort(id);
 
@@ -403,15 +402,6 @@ class PresignedUploadEndToEndTest {
 
     private static String quoted(String eTag) {
         return "\"" + eTag.replace("\"", "\\\"") + "\"";
-    }
-
-    private static String uploadId(String url) {
-        for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
-            if (parameter.startsWith("uploadId=")) {
-                return URLDecoder.decode(parameter.substring("uploadId=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        throw new IllegalArgumentException("no uploadId in " + url);
     }
 
     private static long countJobs() throws Exception {
