@@ -205,6 +205,8 @@ public final class SignalboxStack extends Stack {
         events.deadLetterQueue().grantConsumeMessages(cleanup.taskRole());
         storage.grantDelete(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
         storage.grantList(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
+        // Aborts the presigned uploads of jobs that expired, were cancelled or failed before completing them.
+        storage.grantMultipart(cleanup.taskRole(), "uploads/");
 
         ApiEndpoint endpoint = new ApiEndpoint(this, "Endpoint", new ApiEndpoint.Props(
                 network.vpc(), network.loadBalancerSubnets(), settings.domain(), logs.bucket()));

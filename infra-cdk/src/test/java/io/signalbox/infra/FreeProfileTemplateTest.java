@@ -457,6 +457,8 @@ class FreeProfileTemplateTest {
                 .queue(downloadsDlq, Grants.CONSUME)
                 .queue(eventsDlq, Grants.CONSUME)
                 .objects("s3:DeleteObject", "uploads/", "results/", "outbox/", "inbox/")
+                .objects("s3:AbortMultipartUpload", "uploads/")
+                .objects("s3:ListMultipartUploadParts", "uploads/")
                 .add("s3:ListBucket if {StringLike={s3:prefix=[uploads/,uploads/*,results/,results/*,outbox/,outbox/*,"
                         + "inbox/,inbox/*]}}", "<" + bucket + ".Arn>")
                 .toMap());
