@@ -380,7 +380,10 @@ public final class PresignedUploadService {
 
     private static ApiException notOpen(Job job, PresignedUpload upload) {
         String why;
-        if (upload.completedAt() != null) {
+        if (upload.completedAt() != null && job.status() == JobStatus.AWAITING_UPLOAD) {
+            why = "its upload was completed at " + upload.completedAt() + ", and it is queued as soon as storage"
+                    + " announces the file";
+        } else if (upload.completedAt() != null) {
             why = "its upload was completed at " + upload.completedAt();
         } else if (upload.abortedAt() != null) {
             why = "its upload was aborted at " + upload.abortedAt();
