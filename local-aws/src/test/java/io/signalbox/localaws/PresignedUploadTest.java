@@ -28,11 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -73,13 +69,7 @@ class PresignedUploadTest {
                 .start();
         s3 = Clients.s3(aws);
         sqs = Clients.sqs(aws);
-        presigner = S3Presigner.builder()
-                .endpointOverride(aws.s3Endpoint())
-                .region(Region.of(aws.region()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(aws.accessKey(), aws.secretKey())))
-                .build();
+        presigner = Clients.presigner(aws, aws.accessKey(), aws.secretKey());
     }
 
     @AfterAll

@@ -133,7 +133,12 @@ public final class PresignedUploadService {
                 return uploads.save(upload);
             });
         } catch (RuntimeException e) {
-            abortInStorage(key, uploadId);
+            try {
+                abortInStorage(key, uploadId);
+            } catch (RuntimeException abortFailed) {
+                // The bucket's lifecycle rule removes incomplete multipart uploads that could not be aborted here.
+                e.addSuppressed(abortFailed);
+            }
             // Two requests with one idempotency key raced; the other one's job wins.
             Optional<Job> winner = Optional.ofNullable(job.idempotencyKey())
                     .flatMap(idempotencyKey -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), idempotencyKey));

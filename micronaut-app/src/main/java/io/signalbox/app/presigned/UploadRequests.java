@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -81,16 +82,8 @@ final class UploadRequests {
      * @return the parts as listed
      */
     static List<CompletedPartCommand> completion(InputStream body) {
-        List<CompletedPartCommand> parts = new ArrayList<>();
-        JsonNode list = parts(read(body));
-        for (int i = 0; i < list.size(); i++) {
-            String at = "parts[" + i + "]";
-            JsonNode part = object(list.get(i), "\"" + at + "\"");
-            knownKeys(part, at + ".", COMPLETION_PART_KEYS);
-            parts.add(new CompletedPartCommand(partNumber(part, at), text(part, "etag", true, at + "."),
-                    checksum(part, at)));
-        }
-        return parts;
+        return parts(body, COMPLETION_PART_KEYS, (part, at) -> new CompletedPartCommand(partNumber(part, at),
+                text(part, "etag", true, at + "."), checksum(part, at)));
     }
 
     /**
@@ -98,27 +91,27 @@ final class UploadRequests {
      * @return the parts URLs are asked for
      */
     static List<PartUrlCommand> partUrls(InputStream body) {
-        List<PartUrlCommand> parts = new ArrayList<>();
-        JsonNode list = parts(read(body));
-        for (int i = 0; i < list.size(); i++) {
-            String at = "parts[" + i + "]";
-            JsonNode part = object(list.get(i), "\"" + at + "\"");
-            knownKeys(part, at + ".", URL_PART_KEYS);
-            parts.add(new PartUrlCommand(partNumber(part, at), checksum(part, at)));
-        }
-        return parts;
+        return parts(body, URL_PART_KEYS, (part, at) -> new PartUrlCommand(partNumber(part, at), checksum(part, at)));
     }
 
-    private static JsonNode parts(JsonNode body) {
-        JsonNode root = object(body, "the body");
+    /** Reads {@code {"parts": [...]}}, each part an object of the keys given, named {@code parts[i]} in answers. */
+    private static <T> List<T> parts(InputStream body, List<String> keys, BiFunction<JsonNode, String, T> reader) {
+        JsonNode root = object(read(body), "the body");
         knownKeys(root, "", List.of("parts"));
-        JsonNode parts = root.get("parts");
-        if (parts == null) {
+        JsonNode list = root.get("parts");
+        if (list == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "\"parts\" is missing; expected"
                     + " {\"parts\": [{\"partNumber\": 1, …}, …]}");
         }
-        if (!parts.isArray() || parts.isEmpty()) {
-            throw invalid("\"parts\" is " + describe(parts) + "; expected a list of parts, one object each");
+        if (!list.isArray() || list.isEmpty()) {
+            throw invalid("\"parts\" is " + describe(list) + "; expected a list of parts, one object each");
+        }
+        List<T> parts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "parts[" + i + "]";
+            JsonNode part = object(list.get(i), "\"" + at + "\"");
+            knownKeys(part, at + ".", keys);
+            parts.add(reader.apply(part, at));
         }
         return parts;
     }
@@ -129,7 +122,8 @@ final class UploadRequests {
         }
         JsonNode declared = object(signals, "\"signals\"");
         knownKeys(declared, "signals.", SIGNALS_KEYS);
-        return new PresignedUploadCommand.Signals(text(declared, "name", false, "signals."), size(declared, "size", "signals."));
+        return new PresignedUploadCommand.Signals(text(declared, "name", false, "signals."),
+                size(declared, "size", "signals."));
     }
 
     private static int partNumber(JsonNode part, String at) {

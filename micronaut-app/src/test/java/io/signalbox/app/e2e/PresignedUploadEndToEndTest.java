@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.signalbox.app.tenant.ApiKeys;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +64,7 @@ class PresignedUploadEndToEndTest {
         assertThat(file.length).isBetween(2 * 8 * MIB + 1, 3 * 8 * MIB);
         HttpResponse<String> accepted = presigned.create("""
                 {"upload": "presigned", "name": "big prices.csv", "size": %d, "sha256": "%s", "recipe": %s}"""
-                .formatted(file.length, sha256Hex(file), SMA_ONLY));
+                .formatted(file.length, JobApiEndToEndTest.sha256(file), SMA_ONLY));
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         JsonNode upload = json(accepted.body());
@@ -109,7 +104,7 @@ class PresignedUploadEndToEndTest {
         assertThat(json(completed.body()).get("uploadedAt")).isNotNull();
         JsonNode done = jobs.awaitStatus(id, PROCESSING, "SUCCEEDED", "FAILED");
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-        assertThat(done.get("inputSha256").asText()).isEqualTo(sha256Hex(file));
+        assertThat(done.get("inputSha256").asText()).isEqualTo(JobApiEndToEndTest.sha256(file));
         assertThat(done.get("inputBytes").asLong()).isEqualTo(file.length);
         assertThat(done.get("rows").asLong()).isEqualTo(200_000);
         assertThat(signalbox.keys("uploads/acme/" + id + "/")).containsExactly("uploads/acme/" + id + "/input");
@@ -122,9 +117,9 @@ class PresignedUploadEndToEndTest {
     }
 
     @Test
-    void aFileThatIsNotTheOneDeclaredFailsNamingBothChecksums() {
+    void aFileThatIsNotTheOneDeclaredFailsNamingBothChecksums() throws Exception {
         byte[] file = sample("prices.csv");
-        String declared = sha256Hex("another file".getBytes(StandardCharsets.UTF_8));
+        String declared = JobApiEndToEndTest.sha256("another file".getBytes(StandardCharsets.UTF_8));
         JsonNode upload = presigned.created("""
                 {"upload": "presigned", "name": "prices.csv", "size": %d, "sha256": "%s"}""".formatted(file.length, declared));
         String id = upload.get("job").get("id").asText();
@@ -136,7 +131,7 @@ class PresignedUploadEndToEndTest {
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("failure").get("code").asText()).isEqualTo("checksum_mismatch");
         assertThat(failed.get("failure").get("reason").asText()).isEqualTo("prices.csv: the SHA-256 of the uploaded file is "
-                + sha256Hex(file) + ", but " + declared + " was declared for it; the file changed or was damaged on its"
+                + JobApiEndToEndTest.sha256(file) + ", but " + declared + " was declared for it; the file changed or was damaged on its"
                 + " way, upload it again");
         assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
     }
@@ -182,7 +177,7 @@ class PresignedUploadEndToEndTest {
 
     @Test
     void aDeclaredSizeOverTheLimitIs413BeforeAnythingIsCreated() throws Exception {
-        long jobsBefore = countJobs();
+        long jobsBefore = signalbox.jobCount();
         int uploadsBefore = openUploads();
 
         HttpResponse<String> refused = presigned.create(creation(2L * 1024 * MIB + 1));
@@ -191,13 +186,13 @@ class PresignedUploadEndToEndTest {
         assertThat(json(refused.body()).get("error").asText()).isEqualTo("payload_too_large");
         assertThat(refused.body()).contains("\\\"size\\\" declares 2147483649 bytes; at most 2147483648");
         assertThat(refused.body()).doesNotContain("X-Amz-Signature");
-        assertThat(countJobs()).isEqualTo(jobsBefore);
+        assertThat(signalbox.jobCount()).isEqualTo(jobsBefore);
         assertThat(openUploads()).isEqualTo(uploadsBefore);
     }
 
     @Test
     void refusesBadDeclarationsNamingTheKeyBeforeAnythingIsCreated() throws Exception {
-        long jobsBefore = countJobs();
+        long jobsBefore = signalbox.jobCount();
         int uploadsBefore = openUploads();
 
         HttpResponse<String> badSha = presigned.create("{\"upload\": \"presigned\", \"size\": 10, \"sha256\": \"12ab\"}");
@@ -218,7 +213,7 @@ class PresignedUploadEndToEndTest {
         for (HttpResponse<String> response : List.of(badSha, unknownKey, badRecipe, notJson)) {
             assertThat(response.body()).doesNotContain("Exception", "io.signalbox");
         }
-        assertThat(countJobs()).isEqualTo(jobsBefore);
+        assertThat(signalbox.jobCount()).isEqualTo(jobsBefore);
         assertThat(openUploads()).isEqualTo(uploadsBefore);
     }
 
@@ -261,7 +256,7 @@ class PresignedUploadEndToEndTest {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
         JsonNode done = jobs.awaitStatus(id, PROCESSING, "SUCCEEDED", "FAILED");
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-        assertThat(done.get("inputSha256").asText()).isEqualTo(sha256Hex(file));
+        assertThat(done.get("inputSha256").asText()).isEqualTo(JobApiEndToEndTest.sha256(file));
     }
 
     @Test
@@ -338,16 +333,7 @@ class PresignedUploadEndToEndTest {
 
     @Test
     void anotherTenantFindsNoUpload() throws Exception {
-        String otherKey = ApiKeys.generate();
-        try (Connection db = signalbox.database()) {
-            db.createStatement().execute("INSERT INTO tenants (id, display_name) VALUES ('initech', 'Initech')");
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, 'initech', ?)")) {
-                insert.setString(1, ApiKeys.hash(otherKey));
-                insert.setString(2, ApiKeys.prefix(otherKey));
-                insert.execute();
-            }
-        }
+        String otherKey = signalbox.addTenant("initech");
         String id = presigned.created(creation(1000)).get("job").get("id").asText();
         String path = "/v1/jobs/" + id + "/upload";
 
@@ -386,13 +372,6 @@ class PresignedUploadEndToEndTest {
                 + "}";
     }
 
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String sha256Base64(byte[] bytes, int offset, int length) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -404,12 +383,6 @@ class PresignedUploadEndToEndTest {
         return "\"" + eTag.replace("\"", "\\\"") + "\"";
     }
 
-    private static long countJobs() throws Exception {
-        try (Connection db = signalbox.database(); ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 
     private static int openUploads() {
         return signalbox.s3().listMultipartUploads(request -> request.bucket(RunningSignalbox.BUCKET)
