@@ -83,6 +83,10 @@ public final class PresignedUploadService {
         this.urlLifetime = settings.uploadUrlLifetime();
         this.retention = retention;
         this.maxUploadBytes = maxUploadBytes;
+        if (retention.uploadWindow().compareTo(urlLifetime) < 0) {
+            LOG.warn("signalbox.cleanup.upload-window ({}) is shorter than signalbox.presigned.upload-url-lifetime ({});"
+                    + " presigned upload URLs work for the upload window at most", retention.uploadWindow(), urlLifetime);
+        }
     }
 
     /**
