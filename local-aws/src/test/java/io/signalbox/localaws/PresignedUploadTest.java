@@ -194,6 +194,23 @@ class PresignedUploadTest {
     }
 
     @Test
+    void aUrlSignedForASizeTakesOnlyABodyOfThatSize() throws Exception {
+        String key = "uploads/acme/job-8/input";
+        String uploadId = s3.createMultipartUpload(request -> request.bucket(BUCKET).key(key)).uploadId();
+        URL url = presigner.presignUploadPart(request -> request.signatureDuration(Duration.ofMinutes(5))
+                .uploadPartRequest(part -> part.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(1)
+                        .contentLength(2048L))).url();
+
+        HttpResponse<String> larger = put(url, bytes(4096, 1));
+        HttpResponse<String> exact = put(url, bytes(2048, 1));
+
+        assertThat(larger.statusCode()).isEqualTo(403);
+        assertThat(exact.statusCode()).isEqualTo(200);
+        assertThat(s3.listParts(request -> request.bucket(BUCKET).key(key).uploadId(uploadId)).parts())
+                .extracting(Part::size).containsExactly(2048L);
+    }
+
+    @Test
     void anExpiredUrlIsRefused() throws Exception {
         String key = "uploads/acme/job-4/input";
         String uploadId = s3.createMultipartUpload(request -> request.bucket(BUCKET).key(key)).uploadId();

@@ -334,12 +334,13 @@ public final class PresignedUploadService {
         boolean uploaded = store.stat(job.signalsKey()).map(HeadObjectResponse::contentLength)
                 .filter(size -> size.equals(upload.signalsBytes())).isPresent();
         return new UploadState.SignalsUpload(job.signalsName(), upload.signalsBytes(), uploaded,
-                uploaded ? null : urls.object(job.signalsKey(), validFor).url());
+                uploaded ? null : urls.object(job.signalsKey(), upload.signalsBytes(), validFor).url());
     }
 
     private UploadState.PartUrl partUrl(Job job, PresignedUpload upload, int number, @Nullable String checksum,
             Duration validFor) {
-        PartUrls.SignedUrl signed = urls.part(job.inputKey(), upload.uploadId(), number, checksum, validFor);
+        PartUrls.SignedUrl signed = urls.part(job.inputKey(), upload.uploadId(), number, upload.plan().sizeOf(number),
+                checksum, validFor);
         return new UploadState.PartUrl(number, signed.url(), signed.headers());
     }
 

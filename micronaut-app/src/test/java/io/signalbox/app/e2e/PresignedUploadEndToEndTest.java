@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,27 @@ class PresignedUploadEndToEndTest {
     }
 
     @Test
+    void aPartUrlTakesOnlyAPartOfItsOwnSize() {
+        byte[] file = aPartAndABit();
+        JsonNode upload = presigned.created(creation(file.length));
+        String id = upload.get("job").get("id").asText();
+        JsonNode first = upload.get("parts").get(0);
+
+        JsonNode last = upload.get("parts").get(1);
+
+        // Short bodies, which storage reads whole before it refuses them; local-aws's tests send a longer one too.
+        HttpResponse<String> shorter = presigned.put(first.get("url").asText(), file, 0, 1024, null);
+        byte[] lastAndAByte = Arrays.copyOfRange(file, 8 * MIB, file.length + 1);
+        HttpResponse<String> longer = presigned.put(last.get("url").asText(), lastAndAByte, 0, lastAndAByte.length, null);
+
+        assertThat(shorter.statusCode()).isEqualTo(403);
+        assertThat(longer.statusCode()).isEqualTo(403);
+        assertThat(presigned.stateOk(id).get("uploadedParts")).isEmpty();
+        presigned.putPart(first, file, 0, 8 * MIB);
+        assertThat(presigned.stateOk(id).get("uploadedParts")).hasSize(1);
+    }
+
+    @Test
     void aDeclaredSizeOverTheLimitIs413BeforeAnythingIsCreated() throws Exception {
         long jobsBefore = signalbox.jobCount();
         int uploadsBefore = openUploads();
@@ -291,7 +313,7 @@ class PresignedUploadEndToEndTest {
 
     @Test
     void abortingDropsThePartsAndCancelsTheJob() {
-        byte[] file = JobApiEndToEndTest.generatedPrices(150_000);
+        byte[] file = aPartAndABit();
         JsonNode upload = presigned.created(creation(file.length));
         String id = upload.get("job").get("id").asText();
         presigned.putPart(upload.get("parts").get(0), file, 0, 8 * MIB);
@@ -303,10 +325,10 @@ class PresignedUploadEndToEndTest {
         assertThat(json(aborted.body()).get("status").asText()).isEqualTo("CANCELLED");
         assertThatThrownBy(() -> signalbox.s3().listParts(request -> request.bucket(RunningSignalbox.BUCKET)
                 .key("uploads/acme/" + id + "/input").uploadId(uploadId))).isInstanceOf(NoSuchUploadException.class);
-        // Refused before its body is read: a short one is sent whole before the answer comes, a long one might not be.
-        HttpResponse<String> late = presigned.put(upload.get("parts").get(1).get("url").asText(), file, 8 * MIB, 1024,
-                null);
+        HttpResponse<String> late = presigned.put(upload.get("parts").get(1).get("url").asText(), file, 8 * MIB,
+                file.length - 8 * MIB, null);
         assertThat(late.statusCode()).isEqualTo(404);
+        assertThat(late.body()).contains("NoSuchUpload");
         HttpResponse<String> complete = presigned.complete(id, "{\"parts\": [{\"partNumber\": 1, \"etag\": \"x\"}]}");
         assertThat(complete.statusCode()).isEqualTo(409);
         assertThat(complete.body()).contains("is CANCELLED");
@@ -365,6 +387,16 @@ class PresignedUploadEndToEndTest {
 
         assertThat(state.statusCode()).isEqualTo(404);
         assertThat(state.body()).contains("was not created for a presigned upload");
+    }
+
+    /** A prices file of one whole part and a last part of a few kilobytes, whole lines both. */
+    private static byte[] aPartAndABit() {
+        byte[] rows = JobApiEndToEndTest.generatedPrices(100_000);
+        int end = 8 * MIB + 2000;
+        while (rows[end - 1] != '\n') {
+            end++;
+        }
+        return Arrays.copyOf(rows, end);
     }
 
     static String creation(long size) {
