@@ -138,6 +138,24 @@ class PresignedUploadEndToEndTest {
     }
 
     @Test
+    void aDamagedFileIsReportedAsNotTheOneDeclaredRatherThanByItsFirstBadRow() throws Exception {
+        byte[] intended = sample("prices.csv");
+        byte[] damaged = sample("prices-bad-number.csv");
+        JsonNode upload = presigned.created("""
+                {"upload": "presigned", "name": "prices.csv", "size": %d, "sha256": "%s"}"""
+                .formatted(damaged.length, JobApiEndToEndTest.sha256(intended)));
+        String id = upload.get("job").get("id").asText();
+        presigned.putPart(upload.get("parts").get(0), damaged, 0, damaged.length);
+        assertThat(presigned.complete(id, PresignedClient.completionOf(presigned.stateOk(id))).statusCode()).isEqualTo(200);
+
+        JsonNode failed = jobs.awaitStatus(id, PROCESSING, "FAILED", "SUCCEEDED");
+
+        assertThat(failed.get("failure").get("code").asText()).isEqualTo("checksum_mismatch");
+        assertThat(failed.get("failure").get("reason").asText()).contains(JobApiEndToEndTest.sha256(damaged),
+                JobApiEndToEndTest.sha256(intended));
+    }
+
+    @Test
     void completingWithAnETagThatDoesNotMatchNamesThePart() {
         byte[] file = JobApiEndToEndTest.generatedPrices(150_000);
         JsonNode upload = presigned.created(creation(file.length));

@@ -69,8 +69,9 @@ public final class JobProcessor {
             }
             hashed.transferTo(OutputStream.nullOutputStream());
             String sha256 = hashed.sha256Hex();
-            if (job.declaredSha256() != null && !job.declaredSha256().equals(sha256)) {
-                throw new InputChecksumException(job.inputName(), job.declaredSha256(), sha256);
+            InputChecksumException mismatch = notDeclared(job, sha256);
+            if (mismatch != null) {
+                throw mismatch;
             }
             result.close();
             return new JobOutcome(hashed.count(), sha256, resultKey, result.bytesWritten(), report,
@@ -94,13 +95,18 @@ public final class JobProcessor {
             return found;
         }
         hashed.transferTo(OutputStream.nullOutputStream());
-        String sha256 = hashed.sha256Hex();
-        if (job.declaredSha256().equals(sha256)) {
+        InputChecksumException mismatch = notDeclared(job, hashed.sha256Hex());
+        if (mismatch == null) {
             return found;
         }
-        InputChecksumException mismatch = new InputChecksumException(job.inputName(), job.declaredSha256(), sha256);
         mismatch.addSuppressed(found);
         return mismatch;
+    }
+
+    /** @return the problem when the owner declared another SHA-256 than the file has, else {@code null} */
+    private static InputChecksumException notDeclared(ClaimedJob job, String sha256) {
+        return job.declaredSha256() == null || job.declaredSha256().equals(sha256) ? null
+                : new InputChecksumException(job.inputName(), job.declaredSha256(), sha256);
     }
 
     private InputStream openSignals(ClaimedJob job) {
