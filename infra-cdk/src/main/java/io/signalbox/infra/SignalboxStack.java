@@ -264,6 +264,8 @@ public final class SignalboxStack extends Stack {
         storage.grantMultipart(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
         storage.grantListMultipartUploads(cleanup.taskRole());
         storage.grantList(cleanup.taskRole(), "uploads/", "results/", "outbox/", "inbox/");
+        // Aborts the presigned uploads of jobs that expired, were cancelled or failed before completing them.
+        storage.grantMultipart(cleanup.taskRole(), "uploads/");
 
         String apiUrl;
         Operations operations = new Operations(this, "Operations",

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>GETs under {@link Builder#getObjectEvents the configured prefixes}, whole or ranged, publish the JSON
  *       EventBridge delivers for a CloudTrail {@code GetObject} data event;</li>
  *   <li>{@link Builder#partner partner identities} are confined to their own prefixes the way their IAM policy
- *       confines them in AWS, and get {@code 403 AccessDenied} elsewhere.</li>
+ *       confines them in AWS, and get {@code 403 AccessDenied} elsewhere;</li>
+ *   <li>web pages of {@link Builder#corsOrigins the configured origins} may call the S3 server from a browser, as a
+ *       bucket's CORS rules allow in AWS.</li>
  * </ul>
  *
  * <p>How clients must talk to it:
@@ -43,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       {@code aws configure set default.s3.addressing_style path}, or nothing for Debian's CLI v2 with
  *       {@code --endpoint-url http://127.0.0.1:PORT}), the {@link #region() region} and the service's or a
  *       partner's credentials. Signature V4 (V2 is accepted too), chunked uploads with or without trailing checksums
- *       (the SDK v2 default), multipart uploads and presigned URLs work. A presigned PUT must be sent with the
- *       Content-Type that was signed.</li>
+ *       (the SDK v2 default), multipart uploads and presigned URLs work, presigned {@code UploadPart} URLs included,
+ *       with a signed {@code x-amz-checksum-sha256} checked against the part's bytes. A presigned PUT must be sent
+ *       with the Content-Type that was signed.</li>
  *   <li><b>SQS</b>: any credentials and the region; both the JSON protocol (AWS SDK v2, Camel aws2-sqs) and the
  *       query protocol are served. {@link #queueUrl(String)} gives a queue's URL.</li>
  * </ul>
@@ -268,6 +271,7 @@ public final class LocalAws implements AutoCloseable {
         private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
         private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,76}");
         private static final Pattern PARTNER_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+        private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:-]+(:\\d{1,5})?");
         private static final Duration MAX_VISIBILITY_TIMEOUT = Duration.ofHours(12);
 
         private Path dataDirectory;
@@ -283,6 +287,7 @@ public final class LocalAws implements AutoCloseable {
         private final List<EventRoute> getObjectEvents = new ArrayList<>();
         private boolean rangeInGetObjectEvents;
         private final Map<String, Partner> partners = new LinkedHashMap<>();
+        private List<String> corsOrigins = List.of();
 
         private Builder() {
         }
@@ -453,6 +458,26 @@ public final class LocalAws implements AutoCloseable {
         }
 
         /**
+         * Lets web pages of these origins send requests to the S3 server from a browser, as a bucket's CORS
+         * configuration does in AWS: {@code GET}, {@code HEAD} and {@code PUT} with any request header, and the
+         * response headers {@code ETag} and {@code x-amz-checksum-sha256} readable by the page (a page uploading the
+         * parts of a multipart upload needs each part's ETag to complete it). No origin by default.
+         *
+         * @param origins origins such as {@code http://localhost:8080}: scheme, host and port, no path
+         * @return this builder
+         */
+        public Builder corsOrigins(List<String> origins) {
+            for (String origin : Objects.requireNonNull(origins, "corsOrigins")) {
+                if (origin == null || !ORIGIN.matcher(origin).matches()) {
+                    throw new IllegalArgumentException("corsOrigins: an origin is http(s)://host[:port] without a path,"
+                            + " was: " + origin);
+                }
+            }
+            this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
          * Adds a partner identity. Like its IAM policy in AWS it may write, list and read
          * {@code inbox/<name>/...}, read, list and delete {@code outbox/<name>/...}, and nothing else: every other
          * request answers {@code 403 AccessDenied}. Keys with {@code .} or {@code ..} path segments are refused
@@ -504,7 +529,7 @@ public final class LocalAws implements AutoCloseable {
                 publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
                         objectEvents, getObjectEvents, region, service, rangeInGetObjectEvents);
                 s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
-                        List.copyOf(partners.values()), publisher);
+                        List.copyOf(partners.values()), publisher, corsOrigins);
                 LocalAws aws = new LocalAws(this, running, s3, publisher, Map.copyOf(queueUrls));
                 LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
                         aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),

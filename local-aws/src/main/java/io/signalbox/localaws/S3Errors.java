@@ -23,6 +23,19 @@ final class S3Errors {
         return key != null && key.startsWith(MULTIPART_STUB_PREFIX);
     }
 
+    /**
+     * @param uploadId a multipart upload's id
+     * @return the key of the object in which S3Proxy keeps that upload's metadata while it is open
+     */
+    static String multipartStubKey(String uploadId) {
+        return MULTIPART_STUB_PREFIX + uploadId;
+    }
+
+    static S3Exception noSuchUpload() {
+        return error(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the"
+                + " upload may have been aborted or completed.");
+    }
+
     static S3Exception accessDenied(String message) {
         return error(403, "AccessDenied", message);
     }

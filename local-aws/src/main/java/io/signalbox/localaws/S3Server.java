@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.gaul.s3proxy.AccessGrant;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -47,8 +49,8 @@ final class S3Server implements AutoCloseable {
     }
 
     static S3Server start(Path root, String host, int port, String bucket, S3Identity service,
-            List<LocalAws.Partner> partners, ObjectEventPublisher publisher) {
-        BlobStore filesystem = filesystemStore(root, bucket);
+            List<LocalAws.Partner> partners, ObjectEventPublisher publisher, List<String> corsOrigins) {
+        BlobStore filesystem = new OpenUploadsBlobStore(filesystemStore(root, bucket));
         Clock clock = Clock.systemUTC();
         Map<String, AccessGrant> grants = new HashMap<>();
         grants.put(service.accessKey(), new AccessGrant(service.secretKey(),
@@ -65,6 +67,7 @@ final class S3Server implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, service.accessKey(), service.secretKey())
                 .v4MaxNonChunkedRequestSize(MAX_SIGNED_PAYLOAD_MIB * 1024L * 1024L)
                 .stopTimeout(STOP_TIMEOUT_MILLIS)
+                .corsRules(corsRules(corsOrigins))
                 .build();
         proxy.setBlobStoreLocator((identity, container, blob) -> identity == null ? null : grants.get(identity));
         SignedPayloadLimiter.install(proxy);
@@ -84,6 +87,15 @@ final class S3Server implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(proxy);
+    }
+
+    private static CrossOriginResourceSharing corsRules(List<String> origins) {
+        if (origins.isEmpty()) {
+            return CrossOriginResourceSharing.disabled();
+        }
+        // S3Proxy reads each allowed origin as a regular expression.
+        return new CrossOriginResourceSharing(origins.stream().map(Pattern::quote).toList(),
+                List.of("GET", "HEAD", "PUT"), List.of("*"), List.of("ETag", "x-amz-checksum-sha256"), "false");
     }
 
     private static BlobStore filesystemStore(Path root, String bucket) {

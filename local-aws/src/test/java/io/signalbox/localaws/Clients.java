@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -30,6 +32,16 @@ final class Clients {
 
     static S3Client s3(LocalAws aws) {
         return s3(aws, aws.accessKey(), aws.secretKey());
+    }
+
+    /** Signs URLs for the server as the identity of these keys; the caller closes it. */
+    static S3Presigner presigner(LocalAws aws, String accessKey, String secretKey) {
+        return S3Presigner.builder()
+                .endpointOverride(aws.s3Endpoint())
+                .region(Region.of(aws.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .build();
     }
 
     static SqsClient sqs(LocalAws aws) {

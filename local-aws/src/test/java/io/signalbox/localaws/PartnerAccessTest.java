@@ -22,12 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -207,13 +203,7 @@ class PartnerAccessTest {
 
     @Test
     void presignedPutAndGetWorkAndAreConfinedLikeTheirSigner() throws Exception {
-        try (S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(aws.s3Endpoint())
-                .region(Region.of(aws.region()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("acme-key", "acme-secret")))
-                .build()) {
+        try (S3Presigner presigner = Clients.presigner(aws, "acme-key", "acme-secret")) {
             URL put = presigner.presignPutObject(request -> request.signatureDuration(Duration.ofMinutes(5))
                     .putObjectRequest(object -> object.bucket(BUCKET).key("inbox/acme/presigned.csv")
                             .contentType("text/csv"))).url();

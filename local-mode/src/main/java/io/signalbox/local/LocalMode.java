@@ -94,6 +94,8 @@ public final class LocalMode {
                     .credentials(SERVICE_ACCESS_KEY, serviceSecret)
                     .bucket(BUCKET)
                     .signalboxTopology(queue -> Duration.ofSeconds(queue.equals(QueueTopology.JOBS) ? 120 : 60), 5)
+                    // The page the API serves uploads and downloads straight to and from the S3 port.
+                    .corsOrigins(List.of("http://localhost:" + settings.httpPort(), "http://127.0.0.1:" + settings.httpPort()))
                     .persistentQueues(true);
             for (LocalPartner partner : partners) {
                 awsSettings.partner(partner.name(), partner.accessKeyId(), partner.secretAccessKey());

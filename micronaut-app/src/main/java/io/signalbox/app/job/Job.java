@@ -62,7 +62,8 @@ public record Job(
         @Nullable Instant filesClaimedUntil,
         @Nullable Instant deletedAt,
         @Nullable String deletedBecause,
-        @TypeDef(type = DataType.STRING_ARRAY) String[] deletedKeys) {
+        @TypeDef(type = DataType.STRING_ARRAY) String[] deletedKeys,
+        @Nullable String declaredSha256) {
 
     /** {@code deletedBecause} of a result its owner acknowledged with {@code DELETE}. */
     public static final String ACKNOWLEDGED = "acknowledged";
@@ -86,7 +87,7 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, new String[0]);
+                null, null, null, null, null, null, null, null, new String[0], null);
     }
 
     /**
@@ -100,7 +101,7 @@ public record Job(
                 queuedAt, startedAt, succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt,
                 updatedAt, dropKey, dropVersion, outboxName, signalsKey, signalsName, pickedUpAt, pickupDueAt,
                 outboxWrittenAt, outboxDeletedAt, url, resultSha256, filesClaimedUntil, deletedAt, deletedBecause,
-                deletedKeys);
+                deletedKeys, declaredSha256);
     }
 
     /**

@@ -18,6 +18,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.signalbox.app.api.ApiException;
+import io.signalbox.app.presigned.PresignedUploadCommand;
+import io.signalbox.app.presigned.PresignedUploadService;
+import io.signalbox.app.presigned.UploadState;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.app.upload.MultipartForm;
 import io.signalbox.app.webhook.CallbackUrls;
@@ -33,6 +36,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The jobs API: upload, poll, list, summary, cancel or acknowledge (downloads are {@code ResultController}'s). Binds,
@@ -51,13 +56,15 @@ final class JobController {
     private final JobService jobs;
     private final CallbackUrls callbackUrls;
     private final ProgressEstimator progress;
+    private final PresignedUploadService presignedUploads;
     private final long maxUploadBytes;
 
     JobController(JobService jobs, CallbackUrls callbackUrls, ProgressEstimator progress,
-            @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
+            PresignedUploadService presignedUploads, @Value("${signalbox.upload.max-bytes}") long maxUploadBytes) {
         this.jobs = jobs;
         this.callbackUrls = callbackUrls;
         this.progress = progress;
+        this.presignedUploads = presignedUploads;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -74,7 +81,8 @@ final class JobController {
                                 + "2024-01-02,AAPL,187.15,188.44,183.89,185.64,82488700")),
                 @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")),
                 @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "#/components/schemas/UploadForm"))}))
+                @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "#/components/schemas/UploadForm")),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/PresignedUpload"))}))
     @ApiResponse(responseCode = "202", description = "the job was created; `Location` is its URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @ApiResponse(responseCode = "200", description = "a retry with the same `Idempotency-Key`: the job made then")
@@ -157,6 +165,31 @@ final class JobController {
             }
         }
         throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the form has no part \"file\"");
+    }
+
+    /**
+     * A JSON body {@code {"upload":"presigned","name","size","sha256"?,"recipe"|"preset","signals"?}}: the file goes
+     * straight to storage, in parts, through the presigned URLs answered here.
+     */
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @Hidden // described with upload(): a document has one operation per path and method
+    HttpResponse<UploadState> uploadPresigned(Tenant tenant, @Nullable @Body InputStream body,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", "the request has no body; send"
+                    + " {\"upload\": \"presigned\", \"name\": …, \"size\": …}");
+        }
+        PresignedUploadCommand request = PresignedUploadCommand.read(body);
+        String name = fileName(request.name());
+        String type = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? "application/gzip" : MediaType.TEXT_CSV;
+        CreateJobCommand command = command(name, type, request.preset(), request.recipeJson(), idempotencyKey,
+                callbackUrls.accept(tenant.id(), request.callbackUrl()));
+        PresignedUploadService.Creation creation = presignedUploads.create(tenant, command, request,
+                request.signals() == null ? null : fileName(Objects.requireNonNullElse(request.signals().name(),
+                        "signals.csv")));
+        MutableHttpResponse<UploadState> response = creation.created() ? HttpResponse.accepted() : HttpResponse.ok();
+        return response.header(HttpHeaders.LOCATION, creation.upload().job().links().get("self"))
+                .body(creation.upload());
     }
 
     @Get("/{id}")

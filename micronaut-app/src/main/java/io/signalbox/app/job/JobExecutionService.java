@@ -61,7 +61,8 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         String resultPrefix = job.dropped() ? job.outboxName() + "."
                 : JobKeys.attemptPrefix(job.tenantId(), job.id(), job.attempts());
         return new ClaimedJob(jobId, job.tenantId(), job.attempts(), job.inputKey(), job.inputName(),
-                job.recipePreset(), job.recipeJson(), resultPrefix, job.signalsKey(), job.signalsName());
+                job.recipePreset(), job.recipeJson(), resultPrefix, job.signalsKey(), job.signalsName(),
+                job.declaredSha256());
     }
 
     @Override

@@ -50,6 +50,14 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     int recordUpload(UUID id, long bytes, String sha256);
 
     @Query("""
+            UPDATE jobs SET input_bytes = :bytes, uploaded_at = now(), updated_at = now()
+            WHERE id = :id AND uploaded_at IS NULL""")
+    int recordUploadedBytes(UUID id, long bytes);
+
+    @Query("UPDATE jobs SET declared_sha256 = :sha256, updated_at = now() WHERE id = :id AND status = 'AWAITING_UPLOAD'")
+    int declareInputSha256(UUID id, String sha256);
+
+    @Query("""
             UPDATE jobs SET signals_key = :signalsKey, signals_name = :signalsName, updated_at = now()
             WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
     int recordSignals(UUID id, String signalsKey, String signalsName);

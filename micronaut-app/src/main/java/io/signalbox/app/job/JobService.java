@@ -72,11 +72,22 @@ public final class JobService {
      * @throws ApiException 422 {@code idempotency_key_reused} when the key was used for a different request
      */
     public Creation begin(Tenant tenant, CreateJobCommand request) {
-        Optional<Job> earlier = Optional.ofNullable(request.idempotencyKey()).flatMap(key -> {
+        return earlier(tenant, request).map(job -> new Creation(job, false))
+                .orElseGet(() -> new Creation(insert(tenant, request), true));
+    }
+
+    /**
+     * @param tenant the caller
+     * @param request what the caller asks to create
+     * @return the job an earlier request of the tenant made with the same idempotency key, within
+     *     {@link IdempotencySettings#keyTtl()}; empty without a key, or when the key is new or expired
+     * @throws ApiException 422 {@code idempotency_key_reused} when the key was used for a different request
+     */
+    public Optional<Job> earlier(Tenant tenant, CreateJobCommand request) {
+        return Optional.ofNullable(request.idempotencyKey()).flatMap(key -> {
             jobs.forgetIdempotencyKey(tenant.id(), key, Instant.now().minus(idempotency.keyTtl()));
             return sameRequest(jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key), request);
         });
-        return earlier.map(job -> new Creation(job, false)).orElseGet(() -> new Creation(insert(tenant, request), true));
     }
 
     private Optional<Job> sameRequest(Optional<Job> earlier, CreateJobCommand request) {

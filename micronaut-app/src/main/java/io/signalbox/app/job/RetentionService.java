@@ -2,6 +2,7 @@ package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.metrics.JobMetrics;
+import io.signalbox.app.presigned.PresignedUploadService;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
@@ -24,11 +25,14 @@ final class RetentionService implements RetentionPolicy {
     private final JobRepository jobs;
     private final RetentionSettings settings;
     private final JobMetrics metrics;
+    private final PresignedUploadService presignedUploads;
 
-    RetentionService(JobRepository jobs, RetentionSettings settings, JobMetrics metrics) {
+    RetentionService(JobRepository jobs, RetentionSettings settings, JobMetrics metrics,
+            PresignedUploadService presignedUploads) {
         this.jobs = jobs;
         this.settings = settings;
         this.metrics = metrics;
+        this.presignedUploads = presignedUploads;
     }
 
     @Override
@@ -37,6 +41,10 @@ final class RetentionService implements RetentionPolicy {
         if (expired > 0) {
             metrics.reached(JobMetrics.Outcome.EXPIRED, expired);
             LOG.info("{} jobs expired", expired);
+        }
+        int aborted = presignedUploads.abortAbandoned();
+        if (aborted > 0) {
+            LOG.info("{} presigned uploads of expired, cancelled or failed jobs aborted", aborted);
         }
         int pickedUp = jobs.completePickups();
         if (pickedUp > 0) {

@@ -38,6 +38,11 @@ final class UploadIntakeService implements UploadIntake {
             LOG.debug("{} of {} is a dropped file taken in by job {}", event.eventName(), event.key(), found.get().id());
             return null;
         }
+        if (found.isPresent() && event.key().equals(found.get().signalsKey())) {
+            // A signals file comes before its prices; the prices file's event queues the job.
+            LOG.debug("{} of {}: the signals file of job {}", event.eventName(), event.key(), found.get().id());
+            return null;
+        }
         Optional<Job> job = found
                 .filter(candidate -> candidate.tenantId().equals(parts[1]) && candidate.inputKey().equals(event.key()));
         if (job.isEmpty()) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.presigned.PresignedSettings;
 import io.signalbox.app.scaling.ProcessServiceSettings;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -19,11 +20,14 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The S3, SQS and (where the process service may stop when idle) ECS clients, shared by the Camel components (which find them by type) and the application. Routes
- * never build clients of their own.
+ * The S3, SQS and (where the process service may stop when idle) ECS clients, shared by the Camel components (which
+ * find them by type) and the application, and the signer of presigned S3 URLs. Routes never build clients of their
+ * own.
  *
  * <p>Every {@link ExecutionInterceptor} bean sees every call of these clients. The application defines none; tests
  * register one to record which calls each route group makes.
@@ -52,6 +56,23 @@ public class AwsClientsFactory {
                 // them only where the API requires them.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        return builder.build();
+    }
+
+    /**
+     * Signs URLs for the S3 endpoint clients see: the public endpoint when one is set, else the service's own. Any
+     * endpoint but AWS's is addressed path-style, as the client is.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Presigner s3Presigner(StorageSettings storage, PresignedSettings presigned,
+            @Nullable AwsCredentialsSettings credentials) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials));
+        Optional.ofNullable(presigned.publicEndpoint()).or(() -> Optional.ofNullable(storage.endpoint()))
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 

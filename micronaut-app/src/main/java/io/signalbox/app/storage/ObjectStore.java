@@ -1,6 +1,7 @@
 package io.signalbox.app.storage;
 
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.routes.storage.PendingUpload;
 import io.signalbox.routes.storage.StorageRoutes;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
@@ -116,6 +117,21 @@ public final class ObjectStore {
     public void delete(String key, String reason) {
         Exchange exchange = camel.send(StorageRoutes.DELETE_OBJECT, ExchangePattern.InOut, e -> {
             e.getMessage().setHeader(AWS2S3Constants.KEY, key);
+            e.setProperty(StorageRoutes.DELETE_REASON, reason);
+        });
+        rethrow(exchange);
+    }
+
+    /**
+     * Aborts one multipart upload, so that storage drops its parts, and writes the audit line. An upload that is gone
+     * already (completed or aborted) is no failure and gets no line.
+     *
+     * @param upload the upload
+     * @param reason why, for the audit log
+     */
+    public void abortUpload(PendingUpload upload, String reason) {
+        Exchange exchange = camel.send(StorageRoutes.ABORT_UPLOAD, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(upload);
             e.setProperty(StorageRoutes.DELETE_REASON, reason);
         });
         rethrow(exchange);

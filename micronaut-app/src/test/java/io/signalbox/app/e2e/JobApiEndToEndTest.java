@@ -5,7 +5,6 @@ import static io.signalbox.app.e2e.JobsClient.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.signalbox.app.tenant.ApiKeys;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -204,16 +200,7 @@ class JobApiEndToEndTest {
 
     @Test
     void hidesAnotherTenantsJobsAs404() throws Exception {
-        String otherKey = ApiKeys.generate();
-        try (Connection db = signalbox.database()) {
-            db.createStatement().execute("INSERT INTO tenants (id, display_name) VALUES ('globex', 'Globex')");
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, 'globex', ?)")) {
-                insert.setString(1, ApiKeys.hash(otherKey));
-                insert.setString(2, ApiKeys.prefix(otherKey));
-                insert.execute();
-            }
-        }
+        String otherKey = signalbox.addTenant("globex");
         String id = jobs.uploadAccepted(sample("prices.csv")).get("id").asText();
 
         for (String path : new String[] {"/v1/jobs/" + id, "/v1/jobs/" + id + "/result", "/v1/jobs/" + id + "/summary"}) {
@@ -233,7 +220,7 @@ class JobApiEndToEndTest {
 
     @Test
     void rejectsAnUnknownRecipeWith422BeforeStoringAnything() throws Exception {
-        long jobsBefore = countJobs();
+        long jobsBefore = signalbox.jobCount();
         int uploadsBefore = signalbox.keys("uploads/").size();
 
         HttpResponse<String> response = jobs.upload(sample("prices.csv"), "?recipe=no-such-preset");
@@ -243,7 +230,7 @@ class JobApiEndToEndTest {
         assertThat(error.get("error").asText()).isEqualTo("recipe_invalid");
         assertThat(error.get("detail").asText()).contains("no-such-preset");
         assertThat(error.get("path").asText()).startsWith("$");
-        assertThat(countJobs()).isEqualTo(jobsBefore);
+        assertThat(signalbox.jobCount()).isEqualTo(jobsBefore);
         assertThat(signalbox.keys("uploads/")).hasSize(uploadsBefore);
     }
 
@@ -325,12 +312,6 @@ class JobApiEndToEndTest {
         assertThat(json(response.body()).get("error").asText()).isEqualTo("unsupported_media_type");
     }
 
-    private static long countJobs() throws Exception {
-        try (Connection db = signalbox.database(); ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 
     private static void awaitNoObjects(String prefix) {
         for (int i = 0; i < 100 + GRACE.toMillis() / 100 && !signalbox.keys(prefix).isEmpty(); i++) {

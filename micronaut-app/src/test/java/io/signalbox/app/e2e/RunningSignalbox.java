@@ -3,6 +3,7 @@ package io.signalbox.app.e2e;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.app.tenant.ApiKeys;
 import io.signalbox.fixtures.db.TestDatabase;
 import io.signalbox.localaws.LocalAws;
 import io.signalbox.topology.BucketLayout;
@@ -16,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,6 +256,39 @@ final class RunningSignalbox implements AutoCloseable {
 
     String schema() {
         return schema;
+    }
+
+    /**
+     * Adds a tenant with an API key of its own, straight in the database.
+     *
+     * @param id the tenant's id
+     * @return its API key
+     */
+    String addTenant(String id) throws SQLException {
+        String key = ApiKeys.generate();
+        try (Connection db = database();
+                PreparedStatement tenant = db.prepareStatement("INSERT INTO tenants (id, display_name) VALUES (?, ?)");
+                PreparedStatement apiKey = db.prepareStatement(
+                        "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, ?, ?)")) {
+            tenant.setString(1, id);
+            tenant.setString(2, id);
+            tenant.execute();
+            apiKey.setString(1, ApiKeys.hash(key));
+            apiKey.setString(2, id);
+            apiKey.setString(3, ApiKeys.prefix(key));
+            apiKey.execute();
+        }
+        return key;
+    }
+
+    /**
+     * @return how many jobs the database holds, of every tenant
+     */
+    long jobCount() throws SQLException {
+        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM jobs")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     Connection database() throws SQLException {

@@ -16,7 +16,10 @@ package io.signalbox.routes.process;
  *     {@code parquet})
  * @param signalsKey the S3 key of the signals file that goes with the prices, or {@code null} when there is none
  * @param signalsName the signals file's name as its owner gave it, or {@code null} when there is none
+ * @param declaredSha256 the SHA-256 (lower-case hex) the owner declared for the prices file as stored, or
+ *     {@code null} when none was declared; a file that does not have it fails the job
  */
 public record ClaimedJob(String id, String tenant, int attempt, String inputKey, String inputName,
-        String recipePreset, String recipeJson, String resultPrefix, String signalsKey, String signalsName) {
+        String recipePreset, String recipeJson, String resultPrefix, String signalsKey, String signalsName,
+        String declaredSha256) {
 }

@@ -1,5 +1,6 @@
 package io.signalbox.routes.process;
 
+import io.signalbox.processors.BadInputException;
 import io.signalbox.processors.engine.EngineInput;
 import io.signalbox.processors.engine.EngineReport;
 import io.signalbox.processors.engine.SignalEngine;
@@ -60,12 +61,21 @@ public final class JobProcessor {
         try (input; InputStream signals = openSignals(job)) {
             EngineInput files = new EngineInput(job.inputName(), hashed, signals == null ? null : job.signalsName(),
                     signals);
-            EngineReport report = engine.run(files, recipe, hashedResult, summary,
-                    rows -> execution.progress(job, rows));
+            EngineReport report;
+            try {
+                report = engine.run(files, recipe, hashedResult, summary, rows -> execution.progress(job, rows));
+            } catch (BadInputException e) {
+                throw declaredChecksumFirst(job, hashed, e);
+            }
             hashed.transferTo(OutputStream.nullOutputStream());
+            String sha256 = hashed.sha256Hex();
+            InputChecksumException mismatch = notDeclared(job, sha256);
+            if (mismatch != null) {
+                throw mismatch;
+            }
             result.close();
-            return new JobOutcome(hashed.count(), hashed.sha256Hex(), resultKey, result.bytesWritten(),
-                    hashedResult.sha256Hex(), report, summary.toString(StandardCharsets.UTF_8));
+            return new JobOutcome(hashed.count(), sha256, resultKey, result.bytesWritten(), hashedResult.sha256Hex(),
+                    report, summary.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             result.abort();
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
@@ -73,6 +83,30 @@ public final class JobProcessor {
             result.abort();
             throw e;
         }
+    }
+
+    /**
+     * A file that is not the one its owner declared is reported as such, not by what the engine found wrong in it:
+     * the rest of it is read to know.
+     */
+    private static BadInputException declaredChecksumFirst(ClaimedJob job, HashingInputStream hashed,
+            BadInputException found) throws IOException {
+        if (job.declaredSha256() == null) {
+            return found;
+        }
+        hashed.transferTo(OutputStream.nullOutputStream());
+        InputChecksumException mismatch = notDeclared(job, hashed.sha256Hex());
+        if (mismatch == null) {
+            return found;
+        }
+        mismatch.addSuppressed(found);
+        return mismatch;
+    }
+
+    /** @return the problem when the owner declared another SHA-256 than the file has, else {@code null} */
+    private static InputChecksumException notDeclared(ClaimedJob job, String sha256) {
+        return job.declaredSha256() == null || job.declaredSha256().equals(sha256) ? null
+                : new InputChecksumException(job.inputName(), job.declaredSha256(), sha256);
     }
 
     private InputStream openSignals(ClaimedJob job) {
