@@ -1,6 +1,7 @@
 package io.signalbox.app.camel;
 
 import io.micronaut.context.annotation.Factory;
+import io.signalbox.app.storage.AwsClientsFactory;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.routes.cleanup.CleanupRoutes;
@@ -19,6 +20,7 @@ import io.signalbox.routes.process.JobProcessor;
 import io.signalbox.routes.process.ProcessRoutes;
 import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.routes.storage.StreamingUpload;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,8 +39,9 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    StorageRoutes storageRoutes(StreamingUpload streamingUpload) {
-        return new StorageRoutes(streamingUpload);
+    StorageRoutes storageRoutes(StreamingUpload streamingUpload, @Named(AwsClientsFactory.UPLOADS) S3Client uploads,
+            StorageSettings storage) {
+        return new StorageRoutes(streamingUpload, new StreamingUpload(uploads, storage.bucket(), storage.partSizeBytes()));
     }
 
     @Singleton

@@ -43,23 +43,16 @@ public final class JobService {
     }
 
     /**
-     * Creates a job and streams its file to storage. With an idempotency key already used by the tenant, answers
-     * the job made then without reading the body, unless that job's upload never completed.
-     *
-     * @param tenant the owner
-     * @param request what to create
-     * @param body the file
-     * @param contentLength the body's length when known
-     * @return the job, and whether it was created by this call
+     * @param tenant the caller
+     * @param idempotencyKey the key the client sent, or {@code null}
+     * @return the job an earlier request of the tenant made with this key, or empty
      */
-    public Creation create(Tenant tenant, CreateJobCommand request, InputStream body, @Nullable Long contentLength) {
-        Creation begun = begin(tenant, request);
-        return begun.job().uploadedAt() != null ? begun : uploadInput(begun, request.inputName(), request.contentType(), body,
-                contentLength);
+    public Optional<Job> earlier(Tenant tenant, @Nullable String idempotencyKey) {
+        return Optional.ofNullable(idempotencyKey).flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key));
     }
 
     /**
-     * Creates the job row of an upload whose parts follow, or finds the job of an earlier request with the same
+     * Creates the job row of an upload whose file follows, or finds the job of an earlier request with the same
      * idempotency key.
      *
      * @param tenant the owner
@@ -67,9 +60,8 @@ public final class JobService {
      * @return the job; when its upload already completed, the caller answers it without reading the body
      */
     public Creation begin(Tenant tenant, CreateJobCommand request) {
-        Optional<Job> earlier = Optional.ofNullable(request.idempotencyKey())
-                .flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key));
-        return earlier.map(job -> new Creation(job, false)).orElseGet(() -> new Creation(insert(tenant, request), true));
+        return earlier(tenant, request.idempotencyKey()).map(job -> new Creation(job, false))
+                .orElseGet(() -> new Creation(insert(tenant, request), true));
     }
 
     /**
@@ -84,7 +76,7 @@ public final class JobService {
     public void uploadSignals(Creation begun, String name, String contentType, InputStream body) {
         Job job = begun.job();
         String key = JobKeys.signalsKey(job.tenantId(), job.id());
-        store.store(key, contentType, null, body);
+        store.receive(key, contentType, body);
         jobs.recordSignals(job.id(), key, name);
     }
 
@@ -95,11 +87,9 @@ public final class JobService {
      * @param inputName the file's name as its owner gave it
      * @param contentType the file's content type
      * @param body the file
-     * @param contentLength the body's length when known
      * @return the job afterwards
      */
-    public Creation uploadInput(Creation begun, String inputName, String contentType, InputStream body,
-            @Nullable Long contentLength) {
+    public Creation uploadInput(Creation begun, String inputName, String contentType, InputStream body) {
         Job job = begun.job();
         if (!job.inputName().equals(inputName)) {
             jobs.renameInput(job.id(), inputName);
@@ -107,11 +97,26 @@ public final class JobService {
         LogContext.job(job.id().toString(), job.tenantId());
         HashingInputStream hashed = new HashingInputStream(body);
         long started = System.nanoTime();
-        store.store(job.inputKey(), contentType, contentLength, hashed);
+        store.receive(job.inputKey(), contentType, hashed);
         transfers.uploaded(hashed.count(), Duration.ofNanos(System.nanoTime() - started));
         jobs.recordUpload(job.id(), hashed.count(), hashed.sha256Hex());
         LOG.info("job {} of tenant {}: {} bytes uploaded", job.id(), job.tenantId(), hashed.count());
         return new Creation(jobs.findById(job.id()).orElseThrow(), begun.created());
+    }
+
+    /**
+     * Fails a job whose upload ended without its file, and deletes what was stored of it (a signals file); nothing of
+     * it is processed.
+     *
+     * @param job the job
+     * @param code the failure's code
+     * @param reason why, for its owner
+     */
+    public void failUpload(Job job, String code, String reason) {
+        if (jobs.failUpload(job.id(), code, reason) == 1) {
+            metrics.reached(JobMetrics.Outcome.FAILED);
+            deleteFiles(job, "failed");
+        }
     }
 
     private Job insert(Tenant tenant, CreateJobCommand request) {

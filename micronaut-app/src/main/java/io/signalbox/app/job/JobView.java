@@ -57,7 +57,11 @@ public record JobView(String id, JobStatus status, String source, String inputNa
     public record Failure(String code, String reason) {
     }
 
-    static JobView of(Job job) {
+    /**
+     * @param job the job
+     * @return how its owner sees it
+     */
+    public static JobView of(Job job) {
         String self = "/v1/jobs/" + job.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);

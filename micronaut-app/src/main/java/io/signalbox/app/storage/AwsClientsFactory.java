@@ -2,8 +2,12 @@ package io.signalbox.app.storage;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.admission.AdmissionSettings;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -19,25 +23,47 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes
  * never build clients of their own.
+ *
+ * <p>S3 has one client per use, each with its own connections, so that no use can take another's: the primary
+ * client serves processing, downloads and the cleanup; {@value #UPLOADS} stores the files clients upload, with one
+ * connection per upload admitted at once; {@value #HEALTH} answers readiness checks, which never wait behind
+ * transfers.
  */
 @Factory
 public class AwsClientsFactory {
 
+    /** Qualifier of the S3 client that stores uploaded files. */
+    public static final String UPLOADS = "uploads";
+    /** Qualifier of the S3 client of readiness checks. */
+    public static final String HEALTH = "health";
+
+    /** Connections of the uploads client beyond one per admitted upload: room for a retry's new connection. */
+    private static final int SPARE_UPLOAD_CONNECTIONS = 4;
+    private static final int HEALTH_CONNECTIONS = 4;
+    private static final Duration HEALTH_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     @Singleton
+    @Primary
     @Bean(preDestroy = "close")
     S3Client s3Client(StorageSettings storage, @Nullable AwsCredentialsSettings credentials) {
-        var builder = S3Client.builder()
-                .region(Region.of(storage.region()))
-                .credentialsProvider(credentialsProvider(credentials))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64));
-        Optional.ofNullable(storage.endpoint()).ifPresent(endpoint -> builder
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                // Servers other than S3 differ in their support of the newer flexible checksums; send and check
-                // them only where the API requires them.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
-        return builder.build();
+        return s3(storage, credentials, ApacheHttpClient.builder().maxConnections(64));
+    }
+
+    @Singleton
+    @Named(UPLOADS)
+    @Bean(preDestroy = "close")
+    S3Client uploadsS3Client(StorageSettings storage, AdmissionSettings admission,
+            @Nullable AwsCredentialsSettings credentials) {
+        return s3(storage, credentials,
+                ApacheHttpClient.builder().maxConnections(admission.maxUploads() + SPARE_UPLOAD_CONNECTIONS));
+    }
+
+    @Singleton
+    @Named(HEALTH)
+    @Bean(preDestroy = "close")
+    S3Client healthS3Client(StorageSettings storage, @Nullable AwsCredentialsSettings credentials) {
+        return s3(storage, credentials, ApacheHttpClient.builder().maxConnections(HEALTH_CONNECTIONS)
+                .connectionTimeout(HEALTH_CONNECT_TIMEOUT).connectionAcquisitionTimeout(HEALTH_CONNECT_TIMEOUT));
     }
 
     @Singleton
@@ -48,6 +74,22 @@ public class AwsClientsFactory {
                 .credentialsProvider(credentialsProvider(credentials))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32));
         Optional.ofNullable(queues.endpoint()).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static S3Client s3(StorageSettings storage, @Nullable AwsCredentialsSettings credentials,
+            ApacheHttpClient.Builder connections) {
+        var builder = S3Client.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentialsProvider(credentials))
+                .httpClientBuilder(connections);
+        Optional.ofNullable(storage.endpoint()).ifPresent(endpoint -> builder
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                // Servers other than S3 differ in their support of the newer flexible checksums; send and check
+                // them only where the API requires them.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return builder.build();
     }
 

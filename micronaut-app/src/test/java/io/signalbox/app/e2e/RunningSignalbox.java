@@ -3,6 +3,7 @@ package io.signalbox.app.e2e;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.signalbox.app.Application;
+import io.signalbox.app.tenant.ApiKeys;
 import io.signalbox.localaws.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -225,6 +227,31 @@ final class RunningSignalbox implements AutoCloseable {
     Connection database() throws SQLException {
         Connection connection = DriverManager.getConnection(postgres + "?currentSchema=" + schema, "postgres", "");
         return connection;
+    }
+
+    /**
+     * Adds a tenant with an API key of its own, straight into the database of the running application.
+     *
+     * @param tenant the tenant's id
+     * @return its API key
+     */
+    String addTenant(String tenant) {
+        String key = ApiKeys.generate();
+        try (Connection db = database();
+                PreparedStatement addTenant = db.prepareStatement("INSERT INTO tenants (id, display_name) VALUES (?, ?)");
+                PreparedStatement addKey = db.prepareStatement(
+                        "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, ?, ?)")) {
+            addTenant.setString(1, tenant);
+            addTenant.setString(2, tenant);
+            addTenant.execute();
+            addKey.setString(1, ApiKeys.hash(key));
+            addKey.setString(2, tenant);
+            addKey.setString(3, ApiKeys.prefix(key));
+            addKey.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
     }
 
     @Override

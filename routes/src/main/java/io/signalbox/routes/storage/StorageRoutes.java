@@ -15,6 +15,12 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
     /** Body: an InputStream; headers: the S3 key and content type, and the length when it is known. */
     public static final String STORE = "direct:storage-store";
+    /**
+     * Body: an InputStream a client is sending; headers: the S3 key and content type. Stored one part at a time, so
+     * S3 only ever sees whole parts and a slow sender holds memory, not an S3 connection. Failures go to the caller
+     * unlogged: it knows whether the client or the storage failed.
+     */
+    public static final String RECEIVE = "direct:storage-receive";
     /** Header: the S3 key. Answers the object's stream. */
     public static final String OPEN = "direct:storage-open";
     /** Body: a key prefix such as {@code results/tenant/job/}; deletes every object under it. */
@@ -32,13 +38,16 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     public static final String DELETE_REASON = "signalboxDeleteReason";
 
     private final StreamingUpload streamingUpload;
+    private final StreamingUpload receivingUpload;
     private final DeletionAudit audit = new DeletionAudit();
 
     /**
      * @param streamingUpload stores bodies whose length is not known in advance
+     * @param receivingUpload stores what clients upload, with S3 connections of its own
      */
-    public StorageRoutes(StreamingUpload streamingUpload) {
+    public StorageRoutes(StreamingUpload streamingUpload, StreamingUpload receivingUpload) {
         this.streamingUpload = streamingUpload;
+        this.receivingUpload = receivingUpload;
     }
 
     @Override
@@ -52,6 +61,11 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                         .bean(streamingUpload, "upload(${header." + AWS2S3Constants.KEY + "}, ${header."
                                 + AWS2S3Constants.CONTENT_TYPE + "}, ${body})")
                 .end();
+
+        from(RECEIVE).routeId("storage-receive").shutdownRoute(ShutdownRoute.Defer)
+                .errorHandler(noErrorHandler())
+                .bean(receivingUpload, "upload(${header." + AWS2S3Constants.KEY + "}, ${header."
+                        + AWS2S3Constants.CONTENT_TYPE + "}, ${body})");
 
         from(OPEN).routeId("storage-open").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));

@@ -1,0 +1,93 @@
+package io.signalbox.app.upload;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.signalbox.app.admission.UploadAdmission;
+import io.signalbox.app.api.ApiException;
+import io.signalbox.app.job.JobService;
+import io.signalbox.app.job.JobView;
+import io.signalbox.app.tenant.Tenant;
+import jakarta.inject.Named;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /v1/jobs}: a file sent as the whole body ({@code curl --data-binary @prices.csv -H 'Content-Type:
+ * text/csv'}), or a multipart form with the parts {@code recipe} (a recipe document) and {@code signals} (a signals
+ * file), both optional, then {@code file}.
+ *
+ * <p>What can be decided from the request's head (content type, declared length, query values, the tenant's place
+ * among the uploads in progress) is decided here, on the event loop, before a byte of the body is read and without
+ * waiting. An admitted upload then runs on the {@value #EXECUTOR} executor, which has a thread for every upload the
+ * admission lets in, so an admitted upload never queues and the threads of other requests never carry uploads.
+ */
+@Controller("/v1/jobs")
+final class UploadController {
+
+    /** The executor uploads run on: {@code micronaut.executors.uploads}. */
+    static final String EXECUTOR = "uploads";
+
+    private final UploadService uploads;
+    private final UploadAdmission admission;
+    private final UploadSettings settings;
+    private final ExecutorService executor;
+
+    UploadController(UploadService uploads, UploadAdmission admission, UploadSettings settings,
+            @Named(EXECUTOR) ExecutorService executor) {
+        this.uploads = uploads;
+        this.admission = admission;
+        this.settings = settings;
+        this.executor = executor;
+    }
+
+    @Post(consumes = MediaType.ALL)
+    CompletableFuture<HttpResponse<JobView>> upload(Tenant tenant, HttpRequest<?> request,
+            @Nullable @Body InputStream body, @Nullable @QueryValue("recipe") String preset,
+            @Nullable @QueryValue("name") String name, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        UploadContentType contentType = UploadContentType.of(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+        long declared = request.getHeaders().contentLength().orElse(-1);
+        if (declared > settings.maxBytes()) {
+            throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "the upload has "
+                    + declared + " bytes; at most " + settings.maxBytes() + " are accepted (signalbox.upload.max-bytes)");
+        }
+        if (body == null || declared == 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", contentType.form()
+                    ? "the request has no body; send the file as the part \"file\""
+                    : "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
+        }
+        UploadRequest upload = new UploadRequest(contentType, preset, name, idempotencyKey);
+        UploadAdmission.Permit permit = admission.admit(tenant.id());
+        try {
+            Supplier<HttpResponse<JobView>> receive = () -> {
+                try (permit) {
+                    return created(uploads.receive(tenant, upload, body));
+                }
+            };
+            return CompletableFuture.supplyAsync(PropagatedContext.get().wrap(receive), executor);
+        } catch (RejectedExecutionException e) {
+            permit.close();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down",
+                    "the service is stopping and takes no uploads; try again");
+        }
+    }
+
+    private static HttpResponse<JobView> created(JobService.Creation creation) {
+        JobView view = JobView.of(creation.job());
+        MutableHttpResponse<JobView> response = creation.created() ? HttpResponse.accepted() : HttpResponse.ok();
+        return response.header(HttpHeaders.LOCATION, view.links().get("self")).body(view);
+    }
+}
