@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Only one thread reads. {@link #stop(Failure)} interrupts it only while it is blocked in a read of the client's
  * bytes, and the interrupt never outlives that read, so storage calls made by the same thread are never interrupted.
  */
-public final class ClientBody extends InputStream {
+public final class ClientBody extends BlockInputStream {
 
     /** Why the client's body could not be read to its end. */
     public enum Failure {
@@ -46,13 +46,6 @@ public final class ClientBody extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int read = read(one, 0, 1);
-        return read < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         startReading();
@@ -80,9 +73,14 @@ public final class ClientBody extends InputStream {
         return delegate.available();
     }
 
+    /** Lets the server drop what the client still sends of the body, if anything. */
     @Override
-    public void close() throws IOException {
-        delegate.close();
+    public void close() {
+        try {
+            delegate.close();
+        } catch (IOException e) {
+            // the body is gone either way
+        }
     }
 
     /**

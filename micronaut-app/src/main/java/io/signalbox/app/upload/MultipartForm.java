@@ -2,7 +2,6 @@ package io.signalbox.app.upload;
 
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -143,27 +142,21 @@ public final class MultipartForm {
     }
 
     /** A part's bytes, failing with a 400 where the form is cut short, and checking the form's end after the file. */
-    private final class PartContent extends FilterInputStream {
+    private final class PartContent extends BlockInputStream {
 
         private final String name;
+        private final InputStream content;
 
         PartContent(String name, InputStream content) {
-            super(content);
             this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int read = read(one, 0, 1);
-            return read < 0 ? -1 : one[0] & 0xff;
+            this.content = content;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int read;
             try {
-                read = super.read(buffer, offset, length);
+                read = content.read(buffer, offset, length);
             } catch (MultipartStream.MalformedStreamException e) {
                 throw endedEarly(name);
             }
@@ -175,6 +168,11 @@ public final class MultipartForm {
                 }
             }
             return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
         }
     }
 

@@ -19,6 +19,7 @@ import io.signalbox.app.job.JobService;
 import io.signalbox.app.job.JobView;
 import io.signalbox.app.tenant.Tenant;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -58,19 +59,27 @@ final class UploadController {
     CompletableFuture<HttpResponse<JobView>> upload(Tenant tenant, HttpRequest<?> request,
             @Nullable @Body InputStream body, @Nullable @QueryValue("recipe") String preset,
             @Nullable @QueryValue("name") String name, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        UploadContentType contentType = UploadContentType.of(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
-        long declared = request.getHeaders().contentLength().orElse(-1);
-        if (declared > settings.maxBytes()) {
-            throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "the upload has "
-                    + declared + " bytes; at most " + settings.maxBytes() + " are accepted (signalbox.upload.max-bytes)");
+        UploadAdmission.Permit permit;
+        UploadRequest upload;
+        try {
+            UploadContentType contentType = UploadContentType.of(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+            long declared = request.getHeaders().contentLength().orElse(-1);
+            if (declared > settings.maxBytes()) {
+                throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "the upload has "
+                        + declared + " bytes; at most " + settings.maxBytes()
+                        + " are accepted (signalbox.upload.max-bytes)");
+            }
+            if (body == null || declared == 0) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", contentType.form()
+                        ? "the request has no body; send the file as the part \"file\""
+                        : "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
+            }
+            upload = new UploadRequest(contentType, preset, name, idempotencyKey);
+            permit = admission.admit(tenant.id());
+        } catch (RuntimeException refused) {
+            discard(body);
+            throw refused;
         }
-        if (body == null || declared == 0) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", contentType.form()
-                    ? "the request has no body; send the file as the part \"file\""
-                    : "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
-        }
-        UploadRequest upload = new UploadRequest(contentType, preset, name, idempotencyKey);
-        UploadAdmission.Permit permit = admission.admit(tenant.id());
         try {
             Supplier<HttpResponse<JobView>> receive = () -> {
                 try (permit) {
@@ -82,6 +91,20 @@ final class UploadController {
             permit.close();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down",
                     "the service is stopping and takes no uploads; try again");
+        }
+    }
+
+    /**
+     * Lets the server read the rest of a refused body and drop it, so that a client still sending it gets to read
+     * the answer; a body left unread would hold the client until it timed out.
+     */
+    private static void discard(@Nullable InputStream body) {
+        if (body != null) {
+            try {
+                body.close();
+            } catch (IOException e) {
+                // nothing was kept of it
+            }
         }
     }
 

@@ -44,7 +44,7 @@ final class UploadService {
      */
     Creation receive(Tenant tenant, UploadRequest request, InputStream requestBody) {
         Upload upload = new Upload(tenant, request, new ClientBody(requestBody, settings.maxBytes()));
-        try (UploadWatchdog.Watch watch = watchdog.watch(upload.body)) {
+        try (ClientBody body = upload.body; UploadWatchdog.Watch watch = watchdog.watch(body)) {
             return request.contentType().form() ? upload.form() : upload.file();
         } catch (RuntimeException e) {
             throw upload.failed(e);

@@ -97,7 +97,8 @@ class AdmissionEndToEndTest {
         SlowClients first = new SlowClients(signalbox.uri("/"), greedyKey, 2, 1_000_000, Duration.ofMillis(500));
         try (SlowClients third = new SlowClients(signalbox.uri("/"), greedyKey, 1, 1_000_000, Duration.ofMillis(500))) {
             assertThat(third.awaitAnswers(1, Duration.ofSeconds(10))).isEmpty();
-            HttpResponse<String> refused = upload(greedyKey);
+            // Several megabytes: the client is still sending when the refusal comes, and must still see it.
+            HttpResponse<String> refused = upload(greedyKey, new byte[8 * 1024 * 1024]);
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
             assertThat(json(refused.body()).get("error").asText()).isEqualTo("too_many_uploads");
@@ -196,9 +197,13 @@ class AdmissionEndToEndTest {
     }
 
     private static HttpResponse<String> upload(String apiKey) {
+        return upload(apiKey, sample("prices.csv"));
+    }
+
+    private static HttpResponse<String> upload(String apiKey, byte[] file) {
         return signalbox.send(HttpRequest.newBuilder(signalbox.uri("/v1/jobs?name=prices.csv"))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "text/csv")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(sample("prices.csv"))).build(),
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
