@@ -59,36 +59,26 @@ final class UploadController {
     CompletableFuture<HttpResponse<JobView>> upload(Tenant tenant, HttpRequest<?> request,
             @Nullable @Body InputStream body, @Nullable @QueryValue("recipe") String preset,
             @Nullable @QueryValue("name") String name, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        UploadAdmission.Permit permit;
         UploadRequest upload;
+        UploadAdmission.Permit permit;
         try {
-            UploadContentType contentType = UploadContentType.of(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
-            long declared = request.getHeaders().contentLength().orElse(-1);
-            if (declared > settings.maxBytes()) {
-                throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "the upload has "
-                        + declared + " bytes; at most " + settings.maxBytes()
-                        + " are accepted (signalbox.upload.max-bytes)");
-            }
-            if (body == null || declared == 0) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", contentType.form()
-                        ? "the request has no body; send the file as the part \"file\""
-                        : "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
-            }
-            upload = new UploadRequest(contentType, preset, name, idempotencyKey);
+            upload = UploadRequest.of(request.getHeaders(), body != null, settings.maxBytes(), preset, name,
+                    idempotencyKey);
             permit = admission.admit(tenant.id());
         } catch (RuntimeException refused) {
             discard(body);
             throw refused;
         }
+        Supplier<HttpResponse<JobView>> receive = () -> {
+            try (permit) {
+                return created(uploads.receive(tenant, upload, body));
+            }
+        };
         try {
-            Supplier<HttpResponse<JobView>> receive = () -> {
-                try (permit) {
-                    return created(uploads.receive(tenant, upload, body));
-                }
-            };
             return CompletableFuture.supplyAsync(PropagatedContext.get().wrap(receive), executor);
         } catch (RejectedExecutionException e) {
             permit.close();
+            discard(body);
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down",
                     "the service is stopping and takes no uploads; try again");
         }

@@ -1,6 +1,7 @@
 package io.signalbox.app.upload;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
 import io.signalbox.app.job.CreateJobCommand;
@@ -35,6 +36,36 @@ record UploadRequest(UploadContentType contentType, @Nullable String preset, @Nu
         if (preset != null && !preset.isBlank()) {
             Recipes.preset(preset);
         }
+    }
+
+    /**
+     * Reads what an upload's head says, refusing what cannot succeed before the body is read.
+     *
+     * @param headers the request's headers
+     * @param hasBody whether the request has a body at all
+     * @param maxBytes the largest body accepted
+     * @param preset the {@code recipe} query value, or {@code null}
+     * @param name the {@code name} query value, or {@code null}
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @return the request
+     * @throws ApiException 415 for a content type not accepted, 413 for a declared length over the limit, 400 for no
+     *     body or a bad idempotency key
+     * @throws io.signalbox.processors.recipe.RecipeException for a preset that does not exist
+     */
+    static UploadRequest of(HttpHeaders headers, boolean hasBody, long maxBytes, @Nullable String preset,
+            @Nullable String name, @Nullable String idempotencyKey) {
+        UploadContentType contentType = UploadContentType.of(headers.get(HttpHeaders.CONTENT_TYPE));
+        long declared = headers.contentLength().orElse(-1);
+        if (declared > maxBytes) {
+            throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "the upload has "
+                    + declared + " bytes; at most " + maxBytes + " are accepted (signalbox.upload.max-bytes)");
+        }
+        if (!hasBody || declared == 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "empty_upload", contentType.form()
+                    ? "the request has no body; send the file as the part \"file\""
+                    : "the request has no body; send the CSV file as the body (curl --data-binary @FILE)");
+        }
+        return new UploadRequest(contentType, preset, name, idempotencyKey);
     }
 
     /**
