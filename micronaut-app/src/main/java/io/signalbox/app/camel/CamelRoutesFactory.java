@@ -2,6 +2,7 @@ package io.signalbox.app.camel;
 
 import io.micronaut.context.annotation.Factory;
 import io.signalbox.app.job.RetentionSettings;
+import io.signalbox.app.storage.AwsClientsFactory;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.processors.engine.SignalEngine;
 import io.signalbox.routes.cleanup.AbandonedUploads;
@@ -26,6 +27,7 @@ import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.routes.storage.StreamingUpload;
 import io.signalbox.routes.webhook.WebhookOutbox;
 import io.signalbox.routes.webhook.WebhookRoutes;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,10 +52,13 @@ public class CamelRoutesFactory {
         return new MultipartUploads(s3, storage.bucket());
     }
 
+    /** Clients' uploads have S3 connections of their own, so that slow senders never hold up anything else. */
     @Singleton
-    StorageRoutes storageRoutes(StreamingUpload streamingUpload, MultipartUploads multipartUploads,
-            DeletionReceipts receipts) {
-        return new StorageRoutes(streamingUpload, multipartUploads, receipts);
+    StorageRoutes storageRoutes(StreamingUpload streamingUpload, @Named(AwsClientsFactory.UPLOADS) S3Client uploads,
+            StorageSettings storage, MultipartUploads multipartUploads, DeletionReceipts receipts) {
+        StreamingUpload receiving = new StreamingUpload(uploads, storage.bucket(), storage.partSchedule(),
+                PartStorage.inTemporaryFolder(storage.maxPartInMemoryBytes()));
+        return new StorageRoutes(streamingUpload, receiving, multipartUploads, receipts);
     }
 
     @Singleton

@@ -48,8 +48,17 @@ final class MicronautBeanRepository implements BeanRepository {
         return found;
     }
 
+    /**
+     * Where a type has several beans and one of them is primary, only that one: Camel autowires a component option
+     * only from a type's single bean, and the others are qualified for the application's own uses (the S3 clients of
+     * uploads and health checks beside the primary one).
+     */
     @Override
     public <T> Set<T> findByType(Class<T> type) {
+        Collection<BeanDefinition<T>> definitions = beans.getBeanDefinitions(type);
+        if (definitions.size() > 1 && definitions.stream().anyMatch(BeanDefinition::isPrimary)) {
+            return Set.of(beans.getBean(type));
+        }
         Collection<T> found = beans.getBeansOfType(type);
         return new LinkedHashSet<>(found);
     }

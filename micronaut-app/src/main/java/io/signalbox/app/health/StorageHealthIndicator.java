@@ -3,7 +3,9 @@ package io.signalbox.app.health;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.signalbox.app.storage.AwsClientsFactory;
 import io.signalbox.app.storage.StorageSettings;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>The check lists at most one key under {@value #PREFIX}. In AWS each service's role may list only some prefixes,
  * or none; S3 then answers {@code AccessDenied}, which still proves what readiness needs: S3 is reachable, the bucket
- * exists and the credentials are valid. A missing bucket, rejected credentials or no answer make it DOWN.
+ * exists and the credentials are valid. A missing bucket, rejected credentials or no answer make it DOWN. It has an
+ * S3 client of its own, so that it never waits for a connection behind uploads or processing.
  */
 @Singleton
 @Readiness
@@ -27,7 +30,7 @@ final class StorageHealthIndicator extends AbstractHealthIndicator<Map<String, O
     private final S3Client s3;
     private final String bucket;
 
-    StorageHealthIndicator(S3Client s3, StorageSettings storage) {
+    StorageHealthIndicator(@Named(AwsClientsFactory.HEALTH) S3Client s3, StorageSettings storage) {
         this.s3 = s3;
         this.bucket = storage.bucket();
     }

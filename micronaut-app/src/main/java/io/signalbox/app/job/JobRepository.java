@@ -58,6 +58,20 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     int declareInputSha256(UUID id, String sha256);
 
     @Query("""
+            SELECT count(*) FROM jobs WHERE tenant_id = :tenantId AND status IN ('QUEUED', 'PROCESSING')""")
+    long countQueuedOrProcessing(String tenantId);
+
+    /**
+     * Fails a job whose upload ended without its file. Its idempotency key is released, so that the client's retry
+     * with the same key makes a new job instead of answering this failed one.
+     */
+    @Query("""
+            UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(), failure_code = :code,
+                            failure_reason = :reason, idempotency_key = NULL
+            WHERE id = :id AND status = 'AWAITING_UPLOAD' AND uploaded_at IS NULL""")
+    int failUpload(UUID id, String code, String reason);
+
+    @Query("""
             UPDATE jobs SET signals_key = :signalsKey, signals_name = :signalsName, updated_at = now()
             WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
     int recordSignals(UUID id, String signalsKey, String signalsName);

@@ -47,19 +47,12 @@ public final class JobService {
     }
 
     /**
-     * Creates a job and streams its file to storage. With an idempotency key already used by the tenant, answers
-     * the job made then without reading the body, unless that job's upload never completed.
-     *
-     * @param tenant the owner
-     * @param request what to create
-     * @param body the file
-     * @param contentLength the body's length when known
-     * @return the job, and whether it was created by this call
+     * @param tenant the caller
+     * @param idempotencyKey the key the client sent, or {@code null}
+     * @return the job an earlier request of the tenant made with this key, or empty
      */
-    public Creation create(Tenant tenant, CreateJobCommand request, InputStream body, @Nullable Long contentLength) {
-        Creation begun = begin(tenant, request);
-        return begun.job().uploadedAt() != null ? begun : uploadInput(begun, request.inputName(), request.contentType(), body,
-                contentLength);
+    public Optional<Job> earlier(Tenant tenant, @Nullable String idempotencyKey) {
+        return Optional.ofNullable(idempotencyKey).flatMap(key -> jobs.findByTenantIdAndIdempotencyKey(tenant.id(), key));
     }
 
     /**
@@ -115,7 +108,7 @@ public final class JobService {
     public void uploadSignals(Creation begun, String name, String contentType, InputStream body) {
         Job job = begun.job();
         String key = JobKeys.signalsKey(job.tenantId(), job.id());
-        store.store(key, contentType, null, body);
+        store.receive(key, contentType, body);
         jobs.recordSignals(job.id(), key, name);
     }
 
@@ -126,11 +119,9 @@ public final class JobService {
      * @param inputName the file's name as its owner gave it
      * @param contentType the file's content type
      * @param body the file
-     * @param contentLength the body's length when known
      * @return the job afterwards
      */
-    public Creation uploadInput(Creation begun, String inputName, String contentType, InputStream body,
-            @Nullable Long contentLength) {
+    public Creation uploadInput(Creation begun, String inputName, String contentType, InputStream body) {
         Job job = begun.job();
         if (!job.inputName().equals(inputName)) {
             jobs.renameInput(job.id(), inputName);
@@ -138,11 +129,26 @@ public final class JobService {
         LogContext.job(job.id().toString(), job.tenantId());
         HashingInputStream hashed = new HashingInputStream(body);
         long started = System.nanoTime();
-        store.store(job.inputKey(), contentType, contentLength, hashed);
+        store.receive(job.inputKey(), contentType, hashed);
         transfers.uploaded(hashed.count(), Duration.ofNanos(System.nanoTime() - started));
         jobs.recordUpload(job.id(), hashed.count(), hashed.sha256Hex());
         LOG.info("job {} of tenant {}: {} bytes uploaded", job.id(), job.tenantId(), hashed.count());
         return new Creation(jobs.findById(job.id()).orElseThrow(), begun.created());
+    }
+
+    /**
+     * Fails a job whose upload ended without its file, and deletes what was stored of it (a signals file); nothing of
+     * it is processed.
+     *
+     * @param job the job
+     * @param code the failure's code
+     * @param reason why, for its owner
+     */
+    public void failUpload(Job job, String code, String reason) {
+        if (jobs.failUpload(job.id(), code, reason) == 1) {
+            metrics.reached(JobMetrics.Outcome.FAILED);
+            deleteFiles(job, "failed");
+        }
     }
 
     private Job insert(Tenant tenant, CreateJobCommand request) {

@@ -49,6 +49,23 @@ public final class ObjectStore {
     }
 
     /**
+     * Stores a file a client is uploading, as it arrives, with the uploads' own S3 connections; nothing is logged
+     * here, since only the caller knows whether the client or the storage failed.
+     *
+     * @param key the object's key
+     * @param contentType the object's content type
+     * @param body the client's bytes, read to the end
+     */
+    public void receive(String key, String contentType, InputStream body) {
+        Exchange exchange = camel.send(StorageRoutes.RECEIVE, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeader(AWS2S3Constants.KEY, key);
+            e.getMessage().setHeader(AWS2S3Constants.CONTENT_TYPE, contentType);
+            e.getMessage().setBody(body);
+        });
+        rethrow(exchange);
+    }
+
+    /**
      * @param key the object's key
      * @return the object's content; the caller closes it
      */

@@ -6,74 +6,111 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.fileupload.FileItemIterator;
 import org.apache.commons.fileupload.FileItemStream;
 import org.apache.commons.fileupload.FileUpload;
-import org.apache.commons.fileupload.FileUploadBase;
 import org.apache.commons.fileupload.FileUploadException;
+import org.apache.commons.fileupload.MultipartStream;
 import org.apache.commons.fileupload.UploadContext;
 
 /**
- * A {@code multipart/form-data} body read part by part as it arrives: each part's content is a stream over the
+ * A {@code multipart/form-data} upload read part by part as it arrives: each part's content is a stream over the
  * request body itself, valid until the next part is asked for. Nothing is buffered beyond the parser's window.
+ *
+ * <p>The parts come in the order {@code recipe}, {@code signals}, {@code file}, the first two optional, and nothing
+ * follows {@code file}: a part out of that order or after the file, and a body that ends without its closing
+ * boundary, are answered 400 naming the part. The file's content checks the end of the form as it ends, so that
+ * the file is never stored, and its job never runs, when what follows it is wrong.
  */
 public final class MultipartForm {
 
+    /** The parts a form may have, in the order they must come. */
+    public static final List<String> PARTS = List.of("recipe", "signals", "file");
+
     private static final int MAX_PARTS = 16;
     private static final int MAX_PART_HEADER_BYTES = 8 * 1024;
+    private static final String ORDER = "the parts must come in the order recipe, signals, file (the first two optional),"
+            + " with nothing after file";
 
     private final FileItemIterator items;
+    private String previous;
 
     /**
      * @param body the request body
      * @param contentType the request's content type, with its boundary
-     * @param maxBytes the largest body accepted
      * @throws ApiException 400 when the body is not a multipart form
      */
-    public MultipartForm(InputStream body, String contentType, long maxBytes) {
+    public MultipartForm(InputStream body, String contentType) {
         FileUpload upload = new FileUpload();
-        upload.setSizeMax(maxBytes);
         upload.setFileCountMax(MAX_PARTS);
         upload.setPartHeaderSizeMax(MAX_PART_HEADER_BYTES);
         try {
             this.items = upload.getItemIterator(new Body(body, contentType));
-        } catch (FileUploadException | IOException e) {
-            throw malformed(e);
-        }
-    }
-
-    /**
-     * @return the next part, or {@code null} after the last
-     * @throws ApiException 400 for a malformed body, 413 when it is too large
-     */
-    public Part next() {
-        try {
-            if (!items.hasNext()) {
-                return null;
-            }
-            FileItemStream item = items.next();
-            return new Part(item.getFieldName(), item.getName(), item.getContentType(), item.openStream());
-        } catch (FileUploadBase.SizeLimitExceededException e) {
-            throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", e.getMessage());
         } catch (FileUploadException e) {
-            throw malformed(e);
+            throw malformed(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the multipart body failed: " + e.getMessage(), e);
         }
     }
 
-    private static ApiException malformed(Exception e) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the body is not a valid multipart form: " + e.getMessage());
+    /**
+     * @return the next part, or {@code null} after the last
+     * @throws ApiException 400 for a malformed body, a part of another name or out of order
+     */
+    public Part next() {
+        FileItemStream item = nextItem();
+        if (item == null) {
+            return null;
+        }
+        String name = item.getFieldName();
+        int position = PARTS.indexOf(name);
+        if (position < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the form has an unknown part \"" + name
+                    + "\"; " + ORDER);
+        }
+        if (previous != null && position <= PARTS.indexOf(previous)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the part \"" + name + "\" came after the part \""
+                    + previous + "\"; " + ORDER);
+        }
+        previous = name;
+        try {
+            return new Part(name, item.getName(), item.getContentType(), new PartContent(name, item.openStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the multipart body failed: " + e.getMessage(), e);
+        }
+    }
+
+    private FileItemStream nextItem() {
+        try {
+            return items.hasNext() ? items.next() : null;
+        } catch (FileUploadException e) {
+            throw malformed(e.getMessage());
+        } catch (MultipartStream.MalformedStreamException e) {
+            throw endedEarly(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the multipart body failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static ApiException malformed(String why) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the body is not a valid multipart form: " + why);
+    }
+
+    private static ApiException endedEarly(String part) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the multipart form ended "
+                + (part == null ? "" : "in or after the part \"" + part + "\" ") + "without its closing boundary");
     }
 
     /**
      * One part of the form.
      *
-     * @param name the form field's name
+     * @param name the form field's name, one of {@link #PARTS}
      * @param fileName the file name the client gave, or {@code null}
      * @param contentType the part's content type, or {@code null}
-     * @param content the part's bytes; valid until the next part is asked for
+     * @param content the part's bytes; valid until the next part is asked for. The content of {@code file} ends
+     *     only once the form has ended properly; otherwise reading it fails with a 400 {@link ApiException}.
      */
     public record Part(String name, String fileName, String contentType, InputStream content) {
 
@@ -101,6 +138,41 @@ public final class MultipartForm {
          */
         public boolean gzip() {
             return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("gzip");
+        }
+    }
+
+    /** A part's bytes, failing with a 400 where the form is cut short, and checking the form's end after the file. */
+    private final class PartContent extends BlockInputStream {
+
+        private final String name;
+        private final InputStream content;
+
+        PartContent(String name, InputStream content) {
+            this.name = name;
+            this.content = content;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read;
+            try {
+                read = content.read(buffer, offset, length);
+            } catch (MultipartStream.MalformedStreamException e) {
+                throw endedEarly(name);
+            }
+            if (read < 0 && name.equals("file")) {
+                FileItemStream after = nextItem();
+                if (after != null) {
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request", "the part \"" + after.getFieldName()
+                            + "\" came after the part \"file\"; " + ORDER);
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            content.close();
         }
     }
 

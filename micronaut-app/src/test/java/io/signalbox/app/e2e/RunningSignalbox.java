@@ -259,29 +259,6 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     /**
-     * Adds a tenant with an API key of its own, straight in the database.
-     *
-     * @param id the tenant's id
-     * @return its API key
-     */
-    String addTenant(String id) throws SQLException {
-        String key = ApiKeys.generate();
-        try (Connection db = database();
-                PreparedStatement tenant = db.prepareStatement("INSERT INTO tenants (id, display_name) VALUES (?, ?)");
-                PreparedStatement apiKey = db.prepareStatement(
-                        "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, ?, ?)")) {
-            tenant.setString(1, id);
-            tenant.setString(2, id);
-            tenant.execute();
-            apiKey.setString(1, ApiKeys.hash(key));
-            apiKey.setString(2, id);
-            apiKey.setString(3, ApiKeys.prefix(key));
-            apiKey.execute();
-        }
-        return key;
-    }
-
-    /**
      * @return how many jobs the database holds, of every tenant
      */
     long jobCount() throws SQLException {
@@ -293,6 +270,31 @@ final class RunningSignalbox implements AutoCloseable {
 
     Connection database() throws SQLException {
         return postgres.connect(schema);
+    }
+
+    /**
+     * Adds a tenant with an API key of its own, straight into the database of the running application.
+     *
+     * @param tenant the tenant's id
+     * @return its API key
+     */
+    String addTenant(String tenant) {
+        String key = ApiKeys.generate();
+        try (Connection db = database();
+                PreparedStatement addTenant = db.prepareStatement("INSERT INTO tenants (id, display_name) VALUES (?, ?)");
+                PreparedStatement addKey = db.prepareStatement(
+                        "INSERT INTO api_keys (key_hash, tenant_id, key_prefix) VALUES (?, ?, ?)")) {
+            addTenant.setString(1, tenant);
+            addTenant.setString(2, tenant);
+            addTenant.execute();
+            addKey.setString(1, ApiKeys.hash(key));
+            addKey.setString(2, tenant);
+            addKey.setString(3, ApiKeys.prefix(key));
+            addKey.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
     }
 
     @Override

@@ -20,6 +20,12 @@ public final class StorageRoutes extends EndpointRouteBuilder {
      * part, with parts that grow as it does.
      */
     public static final String STORE = "direct:storage-store";
+    /**
+     * Body: an InputStream a client is sending; headers: the S3 key and content type. Stored one part at a time, so
+     * S3 only ever sees whole parts and a slow sender holds memory, not an S3 connection. Failures go to the caller
+     * unlogged: it knows whether the client or the storage failed.
+     */
+    public static final String RECEIVE = "direct:storage-receive";
     /** Header: the S3 key. Answers the object's stream. */
     public static final String OPEN = "direct:storage-open";
     /**
@@ -51,17 +57,21 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     private static final String PREFIX = "signalboxPrefix";
 
     private final StreamingUpload streamingUpload;
+    private final StreamingUpload receivingUpload;
     private final MultipartUploads multipartUploads;
     private final DeletionReceipts receipts;
     private final DeletionAudit audit = new DeletionAudit();
 
     /**
      * @param streamingUpload stores bodies whose length is not known in advance
+     * @param receivingUpload stores what clients upload, with S3 connections of its own
      * @param multipartUploads finds and aborts unfinished multipart uploads
      * @param receipts told of every object deleted for a job
      */
-    public StorageRoutes(StreamingUpload streamingUpload, MultipartUploads multipartUploads, DeletionReceipts receipts) {
+    public StorageRoutes(StreamingUpload streamingUpload, StreamingUpload receivingUpload,
+            MultipartUploads multipartUploads, DeletionReceipts receipts) {
         this.streamingUpload = streamingUpload;
+        this.receivingUpload = receivingUpload;
         this.multipartUploads = multipartUploads;
         this.receipts = receipts;
     }
@@ -77,6 +87,11 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                         .bean(streamingUpload, "upload(${header." + AWS2S3Constants.KEY + "}, ${header."
                                 + AWS2S3Constants.CONTENT_TYPE + "}, ${body})")
                 .end();
+
+        from(RECEIVE).routeId("storage-receive").shutdownRoute(ShutdownRoute.Defer)
+                .errorHandler(noErrorHandler())
+                .bean(receivingUpload, "upload(${header." + AWS2S3Constants.KEY + "}, ${header."
+                        + AWS2S3Constants.CONTENT_TYPE + "}, ${body})");
 
         from(OPEN).routeId("storage-open").shutdownRoute(ShutdownRoute.Defer)
                 .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.getObject));

@@ -38,8 +38,9 @@ class StorageRoutesTest {
         camel.getPropertiesComponent().setInitialProperties(settings);
         camel.getComponent("aws2-s3", AWS2S3Component.class).getConfiguration().setAmazonS3Client(AWS.s3());
         PartSchedule schedule = new PartSchedule(8L * 1024 * 1024, 1000);
-        camel.addRoutes(new StorageRoutes(new StreamingUpload(AWS.s3(), BUCKET, schedule,
-                PartStorage.inTemporaryFolder(schedule.firstPartSize())), new MultipartUploads(AWS.s3(), BUCKET),
+        StreamingUpload upload = new StreamingUpload(AWS.s3(), BUCKET, schedule,
+                PartStorage.inTemporaryFolder(schedule.firstPartSize()));
+        camel.addRoutes(new StorageRoutes(upload, upload, new MultipartUploads(AWS.s3(), BUCKET),
                 (jobId, key) -> noted.add(jobId + " " + key)));
         camel.start();
     }
