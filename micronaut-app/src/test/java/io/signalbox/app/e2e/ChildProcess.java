@@ -98,7 +98,8 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** @return a loopback port nothing listens on now */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

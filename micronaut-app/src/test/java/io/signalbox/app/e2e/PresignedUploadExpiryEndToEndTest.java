@@ -63,8 +63,9 @@ class PresignedUploadExpiryEndToEndTest {
             assertThat(state.body()).contains("is EXPIRED");
             assertThat(logs.events()).anySatisfy(event -> {
                 assertThat(event.getLoggerName()).isEqualTo("signalbox.audit");
-                assertThat(event.getFormattedMessage()).isEqualTo("aborted the upload to signalbox: \"" + key
-                        + "\" (expired)");
+                assertThat(event.getFormattedMessage())
+                        .startsWith("aborted the unfinished upload of signalbox: \"" + key + "\" started at ")
+                        .endsWith(" (expired)");
                 assertThat(event.getMDCPropertyMap()).containsEntry("jobId", id);
             });
         }

@@ -57,6 +57,8 @@ final class RunningSignalbox implements AutoCloseable {
     private ApplicationContext app;
     private final List<ApplicationContext> others = new ArrayList<>();
     private URI baseUri;
+    /** The main application's port, known before it starts so that the S3 server lets its web page in (CORS). */
+    private final int httpPort = ChildProcess.freePort();
 
     /** Receives a copy of every event under {@code inbox/}, so that a test can send one again. */
     static final String INBOX_EVENTS_TAP = "test-inbox-events";
@@ -103,6 +105,7 @@ final class RunningSignalbox implements AutoCloseable {
                 .region("us-east-1")
                 .credentials("signalbox", "test-secret")
                 .bucket(BUCKET)
+                .corsOrigins(List.of("http://localhost:" + httpPort, "http://127.0.0.1:" + httpPort))
                 .signalboxTopology(queue -> queue.equals(QueueTopology.JOBS) ? jobsVisibility : Duration.ofSeconds(2),
                         maxReceiveCount);
         if (!partners.isEmpty()) {
@@ -141,7 +144,9 @@ final class RunningSignalbox implements AutoCloseable {
      */
     RunningSignalbox start(Map<String, Object> overrides, List<Object> beans) {
         stopApp();
-        app = launch(overrides, beans);
+        Map<String, Object> onItsPort = new HashMap<>(overrides);
+        onItsPort.putIfAbsent("micronaut.server.port", httpPort);
+        app = launch(onItsPort, beans);
         baseUri = app.getBean(EmbeddedServer.class).getURI();
         return this;
     }

@@ -114,8 +114,11 @@ class WebPageBrowserTest {
         while (!"done".equals(js("return document.querySelector('.upload[data-state=done] .name') && "
                 + "[...document.querySelectorAll('.upload')].every(u => u.dataset.state === 'done') ? 'done' : null"))) {
             Object state = js("return [...document.querySelectorAll('.upload')].map(u => u.dataset.state).join(',')");
-            assertThat(String.valueOf(state)).doesNotContain("failed");
-            if (!shotDuringUpload && Long.valueOf(40).compareTo(percentOf("big-prices.csv")) <= 0) {
+            assertThat(String.valueOf(state)).as(() -> "the uploads: "
+                    + js("return [...document.querySelectorAll('.upload')].map(u => u.textContent).join(' | ')"))
+                    .doesNotContain("failed");
+            Long bigPercent = percentOf("big-prices.csv");
+            if (!shotDuringUpload && bigPercent != null && bigPercent >= 40) {
                 browser.screenshot(SCREENSHOTS.resolve("page-upload.png"));
                 shotDuringUpload = true;
             }
@@ -197,10 +200,12 @@ class WebPageBrowserTest {
         }
         assertThat(text("#once-warning")).contains("download this result once").contains("deleted");
         assertThat(browser.driver().findElements(By.id("conventions"))).hasSize(1);
-        if (summary.has("curves")) {
-            awaitChartsDrawn();
-        }
+        assertThat(summary.has("curves")).as("the summary's equity curves").isTrue();
+        awaitChartsDrawn();
         browser.screenshot(SCREENSHOTS.resolve("page-job.png"));
+        browser.driver().executeScript("document.getElementById('charts').scrollIntoView()");
+        browser.screenshot(SCREENSHOTS.resolve("page-charts.png"));
+        browser.driver().executeScript("window.scrollTo(0, 0)");
 
         long resultBytes = jobs.job(id).get("resultBytes").asLong();
         browser.driver().findElement(By.id("download")).click();
