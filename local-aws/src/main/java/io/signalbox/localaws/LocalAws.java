@@ -83,10 +83,12 @@ public final class LocalAws implements AutoCloseable {
     private final Builder settings;
     /** The running SQS server, or the stopped one between {@link #stopSqs()} and {@link #startSqs()}. */
     private final AtomicReference<SqsServer> sqs;
-    private final S3Server s3;
+    /** The running S3 server, or the stopped one between {@link #stopS3()} and {@link #startS3()}. */
+    private S3Server s3;
     private final ObjectEventPublisher publisher;
     private final Map<String, String> queueUrls;
     private boolean sqsStopped;
+    private boolean s3Stopped;
     private boolean closed;
 
     private LocalAws(Builder settings, AtomicReference<SqsServer> sqs, S3Server s3, ObjectEventPublisher publisher,
@@ -109,7 +111,7 @@ public final class LocalAws implements AutoCloseable {
     /**
      * @return the S3 endpoint, e.g. {@code http://127.0.0.1:41233}
      */
-    public URI s3Endpoint() {
+    public synchronized URI s3Endpoint() {
         return s3.endpoint();
     }
 
@@ -192,7 +194,9 @@ public final class LocalAws implements AutoCloseable {
             return;
         }
         closed = true;
-        s3.close();
+        if (!s3Stopped) {
+            s3.close();
+        }
         publisher.close();
         if (!sqsStopped) {
             sqs.get().close();
@@ -237,6 +241,37 @@ public final class LocalAws implements AutoCloseable {
         sqs.set(restarted);
         sqsStopped = false;
         LOG.info("Local SQS started again at {}", sqsEndpoint());
+    }
+
+    /**
+     * Stops the S3 server as an outage would: its port refuses connections, and requests in flight are cut off, until
+     * {@link #startS3()}. Stored objects and unfinished multipart uploads stay on disk. For tests of how the service
+     * rides out an outage.
+     *
+     * @throws IllegalStateException when it is stopped already, or closed
+     */
+    public synchronized void stopS3() {
+        if (closed || s3Stopped) {
+            throw new IllegalStateException("the S3 server is not running");
+        }
+        s3Stopped = true;
+        s3.close();
+        LOG.info("Local S3 stopped at {}", s3.endpoint());
+    }
+
+    /**
+     * Starts the S3 server again after {@link #stopS3()}, on the same port, with the same objects.
+     *
+     * @throws IllegalStateException when it is running, or closed
+     * @throws LocalAwsException when the port has been taken meanwhile
+     */
+    public synchronized void startS3() {
+        if (closed || !s3Stopped) {
+            throw new IllegalStateException("the S3 server is not stopped");
+        }
+        s3 = settings.startS3(s3.endpoint().getPort(), publisher);
+        s3Stopped = false;
+        LOG.info("Local S3 started again at {}", s3.endpoint());
     }
 
     /** A partner: an S3 identity confined to {@code inbox/<name>/} and {@code outbox/<name>/}. */
@@ -528,8 +563,7 @@ public final class LocalAws implements AutoCloseable {
                 AtomicReference<SqsServer> running = new AtomicReference<>(sqs);
                 publisher = new ObjectEventPublisher(() -> running.get().client(), queueUrls,
                         objectEvents, getObjectEvents, region, service, rangeInGetObjectEvents);
-                s3 = S3Server.start(dataDirectory.resolve("s3"), host, s3Port, bucket, service,
-                        List.copyOf(partners.values()), publisher, corsOrigins);
+                s3 = startS3(s3Port, publisher);
                 LocalAws aws = new LocalAws(this, running, s3, publisher, Map.copyOf(queueUrls));
                 LOG.info("Local S3 at {} (bucket {}), local SQS at {} ({} queues{}), started in {} ms",
                         aws.s3Endpoint(), bucket, aws.sqsEndpoint(), queueUrls.size(),
@@ -547,6 +581,11 @@ public final class LocalAws implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        private S3Server startS3(int port, ObjectEventPublisher publisher) {
+            return S3Server.start(dataDirectory.resolve("s3"), host, port, bucket, service,
+                    List.copyOf(partners.values()), publisher, corsOrigins);
         }
 
         private void validate() {
