@@ -126,7 +126,7 @@ class PresignedDownloadEndToEndTest {
 
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).hasSize(100);
-        await("the partial read to be recorded", EVENTS, () -> readsRecorded(id) == 1);
+        await("the partial read to be recorded", EVENTS, () -> readsRecorded(id) >= 1);
         JobsClient.pause(Duration.ofSeconds(2));
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(jobs.job(id).has("downloadedAt")).isFalse();
@@ -178,7 +178,7 @@ class PresignedDownloadEndToEndTest {
                 .header("Range", "bytes=0-" + (length / 2 - 1)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(half.statusCode()).isEqualTo(206);
-        await("the streamed part to be recorded", EVENTS, () -> readsRecorded(id) == 1);
+        await("the streamed part to be recorded", EVENTS, () -> readsRecorded(id) >= 1);
         // The service's GetObject of that range published its event too; give the cleanup route time to take it.
         JobsClient.pause(Duration.ofSeconds(5));
         assertThat(readsRecorded(id)).isEqualTo(1);
