@@ -96,9 +96,11 @@ final class ResultController {
                     example = DeliveryChoice.RETURN_REDIRECT)
             @Nullable @Header(PREFER) String prefer,
             @Parameter(description = "`presigned` for a 303 to a presigned URL of the result, `stream` for the result "
-                    + "in the answer whatever `Prefer` says", schema = @Schema(allowableValues = {
+                    + "in the answer whatever `Prefer` says", example = DeliveryChoice.PRESIGNED,
+                    schema = @Schema(allowableValues = {
                         DeliveryChoice.PRESIGNED, DeliveryChoice.STREAM}))
             @Nullable @QueryValue String delivery) {
+        // A request may carry several Prefer headers; the bound parameter, there for the API description, has one.
         DeliveryChoice choice = DeliveryChoice.of(delivery, request.getHeaders().getAll(PREFER));
         if (choice.redirect()) {
             return redirect(downloads.redirect(tenant, id), choice);
