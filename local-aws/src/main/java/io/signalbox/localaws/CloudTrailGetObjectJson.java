@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * as CloudTrail records it. A ranged read looks like a whole one except for {@code bytesTransferredOut}, the bytes
  * of the range that were sent: CloudTrail's published GetObject events name no {@code Range} in
  * {@code requestParameters}. Asked to, this writes the request's {@code Range} there all the same, to stand for a
- * trail that does. {@code sourceIPAddress}, {@code userAgent} and {@code Host} are left out: the storage layer these
- * events come from never sees the HTTP request.
+ * trail that does. {@code additionalEventData.AuthenticationMethod} says how the request was signed: in its
+ * {@code Authorization} header ({@code AuthHeader}), or in the query string of a presigned URL ({@code QueryString}),
+ * whose reads carry the identity of whoever signed the URL, not of whoever used it. {@code sourceIPAddress},
+ * {@code userAgent} and {@code Host} are left out.
  */
 final class CloudTrailGetObjectJson {
 
@@ -64,6 +66,10 @@ final class CloudTrailGetObjectJson {
         ObjectNode additional = detail.putObject("additionalEventData");
         additional.put("bytesTransferredIn", 0.0);
         additional.put("bytesTransferredOut", (double) event.bytesTransferredOut());
+        if (event.authentication().cloudTrailName() != null) {
+            additional.put("SignatureVersion", "SigV4");
+            additional.put("AuthenticationMethod", event.authentication().cloudTrailName());
+        }
         detail.put("requestID", requestId());
         detail.put("eventID", UUID.randomUUID().toString());
         detail.put("readOnly", true);

@@ -467,7 +467,9 @@ public final class LocalAws implements AutoCloseable {
          * under the prefixes, whole-object or ranged, when the response body has been sent or the client went away,
          * as CloudTrail records the call either way; {@code detail.additionalEventData.bytesTransferredOut} says how
          * many bytes were sent (of the range, for a ranged GET), and {@code detail.userIdentity.userName} who read
-         * it: {@code signalbox} for the service, {@code partner-<name>} for a partner. The AWS CLI downloads an
+         * it: {@code signalbox} for the service, {@code partner-<name>} for a partner; a presigned URL's reads name
+         * whoever signed it, and {@code detail.additionalEventData.AuthenticationMethod} is {@code QueryString} for
+         * them, {@code AuthHeader} for requests signed in their header. The AWS CLI downloads an
          * object of 8 MB or more ({@code multipart_threshold}) as several ranged GETs, which make one event each.
          * Like CloudTrail's, the events do not say which range was read unless {@link #rangeInGetObjectEvents}
          * asks them to. HEAD requests publish nothing. May be called more than once.

@@ -49,8 +49,9 @@ sealed interface ObjectEvent {
      *
      * @param range the request's {@code Range} header, or {@code null} for a whole-object read
      * @param bytesTransferredOut how much of the object, or of the range, reached the client
+     * @param authentication how the request was authenticated: a presigned URL's reads carry its signer's identity
      */
-    record Read(S3Identity identity, String bucket, String key, Instant time, String range, long bytesTransferredOut)
-            implements ObjectEvent {
+    record Read(S3Identity identity, String bucket, String key, Instant time, String range, long bytesTransferredOut,
+            AuthenticationMethod authentication) implements ObjectEvent {
     }
 }

@@ -104,8 +104,10 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
         if (S3Errors.isS3ProxyBookkeeping(request.key()) || !publisher.announcesReadsOf(request.key())) {
             return blob;
         }
+        AuthenticationMethod authentication = RequestAuthentication.current();
         InputStream reporting = new ReadReportingInputStream(blob, bytesSent -> publisher.publish(new ObjectEvent.Read(
-                identity, request.bucket(), request.key(), clock.instant(), request.range(), bytesSent)));
+                identity, request.bucket(), request.key(), clock.instant(), request.range(), bytesSent,
+                authentication)));
         return new ResponseInputStream<>(blob.response(), reporting);
     }
 

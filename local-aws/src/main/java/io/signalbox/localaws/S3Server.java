@@ -71,6 +71,7 @@ final class S3Server implements AutoCloseable {
                 .build();
         proxy.setBlobStoreLocator((identity, container, blob) -> identity == null ? null : grants.get(identity));
         SignedPayloadLimiter.install(proxy);
+        S3ProxyHandlers.wrap(proxy, RequestAuthentication::new);
         try {
             proxy.start();
         } catch (Exception e) {

@@ -1,6 +1,5 @@
 package io.signalbox.localaws;
 
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
@@ -10,7 +9,6 @@ import org.gaul.shaded.org.eclipse.jetty.io.Content;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.Response;
-import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +41,9 @@ final class SignedPayloadLimiter extends Handler.Wrapper {
         super(handler);
     }
 
-    /**
-     * Puts the limiter in front of S3Proxy's own handler. S3Proxy offers no way to add a handler, so this reaches its
-     * Jetty server by reflection; a version of S3Proxy without that field fails here rather than running unguarded.
-     */
+    /** Puts the limiter in front of S3Proxy's own handler. */
     static void install(S3Proxy proxy) {
-        try {
-            Field field = S3Proxy.class.getDeclaredField("server");
-            field.setAccessible(true);
-            Server server = (Server) field.get(proxy);
-            server.setHandler(new SignedPayloadLimiter(server.getHandler()));
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("S3Proxy no longer has the Jetty server field this build relies on to"
-                    + " limit buffered uploads; check SignedPayloadLimiter against the S3Proxy version", e);
-        }
+        S3ProxyHandlers.wrap(proxy, SignedPayloadLimiter::new);
     }
 
     @Override

@@ -77,7 +77,7 @@ class EventJsonTest {
         var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
 
         JsonNode event = JSON.readTree(json.read(new ObjectEvent.Read(reader, "signalbox",
-                "outbox/acme/my prices.result.csv", TIME, null, 1234)));
+                "outbox/acme/my prices.result.csv", TIME, null, 1234, AuthenticationMethod.AUTH_HEADER)));
 
         assertThat(event.path("time").asText()).isEqualTo("2026-03-01T12:34:56Z");
         assertThat(event.path("account").asText()).isEqualTo("000000000000");
@@ -87,6 +87,7 @@ class EventJsonTest {
                 .isEqualTo("arn:aws:iam::000000000000:user/partner-acme");
         assertThat(detail.path("userIdentity").path("userName").asText()).isEqualTo("partner-acme");
         assertThat(detail.path("additionalEventData").path("bytesTransferredOut").asDouble()).isEqualTo(1234.0);
+        assertThat(detail.path("additionalEventData").path("AuthenticationMethod").asText()).isEqualTo("AuthHeader");
         assertThat(detail.path("resources").path(0).path("ARN").asText())
                 .isEqualTo("arn:aws:s3:::signalbox/outbox/acme/my prices.result.csv");
         assertThat(detail.path("readOnly").asBoolean()).isTrue();
@@ -97,7 +98,7 @@ class EventJsonTest {
     void aRangedReadLooksLikeAWholeOneButForItsBytesUnlessAskedToNameTheRange() throws Exception {
         var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
         var part = new ObjectEvent.Read(reader, "signalbox", "outbox/acme/p.result.csv", TIME, "bytes=8388608-16777215",
-                8_388_608);
+                8_388_608, AuthenticationMethod.AUTH_HEADER);
 
         JsonNode asCloudTrail = JSON.readTree(new CloudTrailGetObjectJson(JSON, "us-east-1", false).read(part))
                 .path("detail");

@@ -2,6 +2,10 @@ package io.signalbox.localaws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 class ObjectEventsTest {
@@ -258,6 +263,39 @@ class ObjectEventsTest {
             assertThat(parameters).extracting(request -> request.path("Range").asText("none"))
                     .containsExactlyInAnyOrder("bytes=2-5", "none");
         }
+    }
+
+    @Test
+    void aReadThroughAPresignedUrlIsToldFromTheSignersOwnReadsByItsAuthenticationMethod() throws Exception {
+        String key = "outbox/acme/presigned.result.csv";
+        s3.putObject(request -> request.bucket("signalbox").key(key).contentType("text/csv"),
+                RequestBody.fromString("0123456789"));
+        s3.getObjectAsBytes(request -> request.bucket("signalbox").key(key));
+        URI url;
+        try (S3Presigner presigner = Clients.presigner(aws, "service-key", "service-secret")) {
+            url = presigner.presignGetObject(request -> request.signatureDuration(Duration.ofMinutes(1))
+                    .getObjectRequest(get -> get.bucket("signalbox").key(key)
+                            .responseContentDisposition("attachment; filename=\"p.result.csv\"")
+                            .responseContentType("text/csv; charset=utf-8"))).url().toURI();
+        }
+
+        HttpResponse<String> viaUrl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(viaUrl.statusCode()).isEqualTo(200);
+        assertThat(viaUrl.body()).isEqualTo("0123456789");
+        assertThat(viaUrl.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"p.result.csv\"");
+        assertThat(viaUrl.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        List<JsonNode> details = new ArrayList<>();
+        for (String event : Clients.drain(sqs, aws.queueUrl("downloads"), READ_EVENTS)) {
+            details.add(JSON.readTree(event).path("detail"));
+        }
+        assertThat(details).extracting(detail -> detail.path("additionalEventData").path("AuthenticationMethod")
+                .asText()).containsExactlyInAnyOrder("AuthHeader", "QueryString");
+        assertThat(details).allSatisfy(detail -> {
+            assertThat(detail.path("userIdentity").path("accessKeyId").asText()).isEqualTo("service-key");
+            assertThat(detail.path("additionalEventData").path("bytesTransferredOut").asLong()).isEqualTo(10);
+        });
     }
 
     @Test

@@ -14,7 +14,10 @@ public final class QueueTopology {
     public static final String EVENTS = "signalbox-events";
     /** Jobs waiting to be processed; read by the {@code process} group. */
     public static final String JOBS = "signalbox-jobs";
-    /** Reads of results from the outbox (pickups); read by the {@code cleanup} group. */
+    /**
+     * Reads of results: from the outbox (pickups) and from {@code results/} (downloads through presigned URLs); read
+     * by the {@code cleanup} group.
+     */
     public static final String DOWNLOADS = "signalbox-downloads";
     /** Every queue. */
     public static final List<String> QUEUES = List.of(EVENTS, JOBS, DOWNLOADS);
@@ -23,7 +26,7 @@ public final class QueueTopology {
     public static final List<String> OBJECT_EVENT_PREFIXES = List.of(BucketLayout.UPLOADS, BucketLayout.INBOX,
             BucketLayout.OUTBOX);
     /** Prefixes whose objects' reads are announced on {@link #DOWNLOADS}. */
-    public static final List<String> GET_OBJECT_EVENT_PREFIXES = List.of(BucketLayout.OUTBOX);
+    public static final List<String> GET_OBJECT_EVENT_PREFIXES = List.of(BucketLayout.OUTBOX, BucketLayout.RESULTS);
 
     private QueueTopology() {
     }

@@ -16,6 +16,7 @@ import io.signalbox.routes.ingest.IngestRoutes;
 import io.signalbox.routes.ingest.UploadIntake;
 import io.signalbox.routes.pickup.GetObjectEventReader;
 import io.signalbox.routes.pickup.PickupRoutes;
+import io.signalbox.routes.pickup.PresignedDownloads;
 import io.signalbox.routes.pickup.ResultPickups;
 import io.signalbox.routes.process.JobExecution;
 import io.signalbox.routes.process.JobProcessor;
@@ -67,8 +68,8 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    PickupRoutes pickupRoutes(ResultPickups pickups) {
-        return new PickupRoutes(new GetObjectEventReader(), pickups);
+    PickupRoutes pickupRoutes(ResultPickups pickups, PresignedDownloads presignedDownloads) {
+        return new PickupRoutes(new GetObjectEventReader(), pickups, presignedDownloads);
     }
 
     @Singleton

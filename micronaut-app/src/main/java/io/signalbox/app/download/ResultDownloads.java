@@ -2,30 +2,22 @@ package io.signalbox.app.download;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.app.api.ApiException;
 import io.signalbox.app.job.Job;
-import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobService;
 import io.signalbox.app.job.JobStatus;
-import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.app.tenant.Tenant;
-import io.signalbox.routes.pickup.DownloadCoverage;
 import io.signalbox.routes.pickup.ObjectRead;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,34 +28,28 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * <p>Every answer's bytes that reached the connection are recorded as a read of the result (its range and how many
  * of its bytes were written). Once the reads since the result's last complete delivery cover every byte, whether in
  * one answer, or a download cut off and resumed with {@code Range}, or the parts of a parallel download, the job is
- * DOWNLOADED. Its files stay for the grace window, within which a download can be repeated, or until the owner
- * acknowledges the result with {@code DELETE}; the cleanup deletes them then, and the result is gone (410).
+ * DOWNLOADED. A client that asks for a redirect downloads from storage through a presigned URL instead, and
+ * storage's GetObject events of those reads count the same way. Its files stay for the grace window, within which a
+ * download can be repeated, or until the owner acknowledges the result with {@code DELETE}; the cleanup deletes them
+ * then, and the result is gone (410).
  */
 @Singleton
 public final class ResultDownloads {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResultDownloads.class);
     private static final String OCTET_STREAM = "application/octet-stream";
 
     private final JobService jobs;
-    private final JobRepository repository;
     private final ObjectStore store;
-    private final ResultReads reads;
-    private final TransactionOperations<Connection> transactions;
-    private final DownloadSettings settings;
-    private final JobMetrics metrics;
+    private final ResultDeliveries deliveries;
+    private final PresignedResultUrls presignedUrls;
     private final String bucket;
 
-    ResultDownloads(JobService jobs, JobRepository repository, ObjectStore store, ResultReads reads,
-            TransactionOperations<Connection> transactions, DownloadSettings settings, JobMetrics metrics,
+    ResultDownloads(JobService jobs, ObjectStore store, ResultDeliveries deliveries, PresignedResultUrls presignedUrls,
             StorageSettings storage) {
         this.jobs = jobs;
-        this.repository = repository;
         this.store = store;
-        this.reads = reads;
-        this.transactions = transactions;
-        this.settings = settings;
-        this.metrics = metrics;
+        this.deliveries = deliveries;
+        this.presignedUrls = presignedUrls;
         this.bucket = storage.bucket();
     }
 
@@ -113,6 +99,23 @@ public final class ResultDownloads {
     }
 
     /**
+     * What a {@code GET} that prefers a redirect answers: a presigned URL of the result, through which the client
+     * downloads it from storage. Whether it was delivered is then learnt from storage's own GetObject events
+     * ({@link PresignedDownloadReads}). The same checks and errors as {@link #get}.
+     *
+     * @param tenant the caller
+     * @param id the job's id
+     * @return the URL, when it stops working, and the result's headers
+     * @throws ApiException 404, 409 while not ready, after failure or for a partner's result, 410 once gone
+     */
+    public ResultRedirect redirect(Tenant tenant, String id) {
+        Job job = deliverable(jobs.find(tenant, id));
+        String contentType = store.stat(job.resultKey()).map(object -> object.contentType())
+                .orElseThrow(() -> gone(job, "is no longer stored"));
+        return presignedUrls.sign(job.resultKey(), headers(job, contentType));
+    }
+
+    /**
      * Records how many bytes of an answer's body reached the connection; once the reads since the last complete
      * delivery cover the whole result, the job is DOWNLOADED and its grace window starts.
      *
@@ -127,26 +130,7 @@ public final class ResultDownloads {
         ByteRange sent = body.range() == null ? new ByteRange(0, Math.max(0, job.resultBytes() - 1)) : body.range();
         ObjectRead read = new ObjectRead(body.deliveryId().toString(), bucket, job.resultKey(), sent.asRangeHeader(),
                 bytesWritten, Instant.now());
-        Optional<DownloadCoverage> whole = transactions.executeWrite(status -> {
-            Optional<Job> locked = repository.lockById(job.id());
-            if (locked.isEmpty() || locked.get().status() != JobStatus.SUCCEEDED) {
-                return Optional.<DownloadCoverage>empty();
-            }
-            DownloadCoverage coverage = reads.record(job.id(), locked.get().resultBytes(), read);
-            if (!coverage.complete()) {
-                LOG.info("job {}: {} bytes of {} sent; {} so far", job.id(), bytesWritten, sent.asRangeHeader(),
-                        coverage);
-                return Optional.<DownloadCoverage>empty();
-            }
-            return repository.markDownloaded(job.id(), settings.grace().toMillis() / 1000.0) == 1
-                    ? Optional.of(coverage) : Optional.<DownloadCoverage>empty();
-        });
-        whole.ifPresent(coverage -> {
-            metrics.reached(JobMetrics.Outcome.DOWNLOADED);
-            LOG.info("job {} downloaded: all {} bytes delivered in {} responses; its files go in {} s unless"
-                    + " acknowledged sooner", job.id(), coverage.objectSize(), coverage.reads(),
-                    settings.grace().toSeconds());
-        });
+        deliveries.record(job.id(), read, "in API responses");
     }
 
     private static Job deliverable(Job job) {

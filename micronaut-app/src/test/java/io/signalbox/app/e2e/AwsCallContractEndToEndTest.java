@@ -12,6 +12,7 @@ import io.signalbox.localaws.LocalAws;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -108,6 +109,7 @@ class AwsCallContractEndToEndTest {
     @Test
     void everyCallOfEveryRouteGroupAndOfPartnersIsInTheContract() throws Exception {
         uploadDownloadAndForget();
+        downloadThroughAPresignedUrlAndForget();
         streamUploadThenAcknowledgeWithDelete();
         failOnBadInput();
         dropPickUpAndForget();
@@ -148,6 +150,21 @@ class AwsCallContractEndToEndTest {
         HttpResponse<byte[]> result = jobs.getBytes("/v1/jobs/" + id + "/result");
         assertThat(result.statusCode()).isEqualTo(200);
         await("the downloaded job's files to go", PROCESSING, () -> jobFiles(id).isEmpty());
+    }
+
+    /** The URL is signed with the api role's credentials: storage checks its GetObject against that role. */
+    private static void downloadThroughAPresignedUrlAndForget() throws Exception {
+        JsonNode job = jobs.uploadAccepted(sample("prices.csv"));
+        String id = job.get("id").asText();
+        jobs.awaitStatus(id, PROCESSING, "SUCCEEDED");
+        HttpResponse<String> redirect = signalbox.send(signalbox.request("/v1/jobs/" + id + "/result")
+                .header("Prefer", "return=redirect").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
+        HttpResponse<byte[]> result = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(redirect.headers().firstValue("Location").orElseThrow())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(result.statusCode()).isEqualTo(200);
+        await("the files of the job downloaded from storage to go", PROCESSING, () -> jobFiles(id).isEmpty());
     }
 
     private static void streamUploadThenAcknowledgeWithDelete() {

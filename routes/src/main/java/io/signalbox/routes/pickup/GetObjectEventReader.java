@@ -15,6 +15,8 @@ import java.util.Map;
 public final class GetObjectEventReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** CloudTrail's {@code AuthenticationMethod} of a request signed in its query string, as presigned URLs are. */
+    private static final String PRESIGNED_URL = "QueryString";
 
     /**
      * @param json the SQS message body
@@ -49,9 +51,11 @@ public final class GetObjectEventReader {
             throw new MalformedEventException("GetObject event of s3://" + bucket + "/" + key
                     + " has neither detail.eventID nor id", null);
         }
-        JsonNode bytesOut = detail.path("additionalEventData").path("bytesTransferredOut");
+        JsonNode additional = detail.path("additionalEventData");
+        JsonNode bytesOut = additional.path("bytesTransferredOut");
         return new ObjectRead(eventId, bucket, key, range(request), bytesOut.isNumber() ? bytesOut.asLong() : null,
-                time(detail.path("eventTime").asText(null)));
+                time(detail.path("eventTime").asText(null)),
+                PRESIGNED_URL.equals(additional.path("AuthenticationMethod").asText(null)));
     }
 
     /** CloudTrail's id of the call; EventBridge's id of the event it made of it, which is as unique, otherwise. */

@@ -37,6 +37,22 @@ class GetObjectEventReaderTest {
     }
 
     @Test
+    void aReadSignedInItsQueryStringCameThroughAPresignedUrlAndOneSignedInItsHeaderDidNot() {
+        String parameters = "{\"bucketName\":\"signalbox\",\"key\":\"results/acme/j/1/result.csv\"}";
+
+        ObjectRead presigned = reader.read(event("GetObject", parameters, "{\"SignatureVersion\":\"SigV4\","
+                + "\"AuthenticationMethod\":\"QueryString\",\"bytesTransferredOut\":10.0}"));
+        ObjectRead signedHeader = reader.read(event("GetObject", parameters, "{\"SignatureVersion\":\"SigV4\","
+                + "\"AuthenticationMethod\":\"AuthHeader\",\"bytesTransferredOut\":10.0}"));
+        ObjectRead unsaid = reader.read(event("GetObject", parameters, "{\"bytesTransferredOut\":10.0}"));
+
+        assertThat(presigned.presignedUrl()).isTrue();
+        assertThat(presigned.bytesTransferredOut()).isEqualTo(10L);
+        assertThat(signedHeader.presignedUrl()).isFalse();
+        assertThat(unsaid.presignedUrl()).isFalse();
+    }
+
+    @Test
     void takesEventBridgesIdWhenTheCallHasNoEventId() {
         String withoutCallId = event("GetObject", "{\"bucketName\":\"signalbox\",\"key\":\"outbox/acme/p.result.csv\"}",
                 "{}").replace("\"eventID\":\"c0ffee00-0000-4000-8000-000000000002\",", "");
