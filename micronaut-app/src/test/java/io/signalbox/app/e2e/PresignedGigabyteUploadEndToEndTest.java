@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.signalbox.processors.sample.SamplePrices;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,14 +34,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A file of a gigabyte uploaded the way the product is meant for: parallel parts straight to storage, a connection
- * that drops and parts never sent, a resume from what storage reports, and the job processed from the completed
- * object. The file is generated as it is sent, part by part, never held whole; the phases' times are printed.
+ * that drops and parts never sent, a resume from what storage reports, the job processed from the completed object,
+ * its result downloaded straight from storage through a presigned URL, and both files deleted once storage's read
+ * events show the download and the grace window passed. The file is generated as it is sent, part by part, never
+ * held whole; the phases' times are printed.
  */
 class PresignedGigabyteUploadEndToEndTest {
 
     /** About 62 bytes a row: a little over 1 GB. */
     private static final long ROWS = 17_000_000;
     private static final int IN_FLIGHT = 4;
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    /** How long storage's read events may take to reach the service, and the cleanup to act on them. */
+    private static final Duration EVENTS = Duration.ofSeconds(60);
     private static final String SMA_ONLY = "{\"version\":1,\"indicators\":[{\"type\":\"sma\",\"window\":5}]}";
 
     private static RunningSignalbox signalbox;
@@ -46,7 +56,8 @@ class PresignedGigabyteUploadEndToEndTest {
 
     @BeforeAll
     static void start() {
-        signalbox = new RunningSignalbox(5, Duration.ofSeconds(60)).start(Map.of());
+        signalbox = new RunningSignalbox(5, Duration.ofSeconds(60))
+                .start(Map.of("signalbox.download.grace", GRACE.toSeconds() + "s"));
         jobs = new JobsClient(signalbox);
         presigned = new PresignedClient(signalbox);
         parallel = Executors.newFixedThreadPool(IN_FLIGHT);
@@ -117,11 +128,41 @@ class PresignedGigabyteUploadEndToEndTest {
         assertThat(done.get("inputBytes").asLong()).isEqualTo(size);
         assertThat(done.get("inputSha256").asText()).isEqualTo(sha256);
         assertThat(done.get("rows").asLong()).isEqualTo(ROWS);
+
+        HttpResponse<String> redirect = signalbox.send(signalbox.request("/v1/jobs/" + id + "/result")
+                .header("Prefer", "return=redirect").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
+        URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        MessageDigest resultDigest = MessageDigest.getInstance("SHA-256");
+        HttpResponse<InputStream> fromStorage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location).GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(fromStorage.statusCode()).isEqualTo(200);
+        long resultBytes;
+        try (InputStream body = fromStorage.body();
+                CountingOutputStream sink = new CountingOutputStream(new DigestOutputStream(
+                        OutputStream.nullOutputStream(), resultDigest))) {
+            body.transferTo(sink);
+            resultBytes = sink.count;
+        }
+        assertThat(resultBytes).isEqualTo(done.get("resultBytes").asLong());
+        assertThat(HexFormat.of().formatHex(resultDigest.digest())).isEqualTo(done.get("resultSha256").asText());
+        long downloaded = System.nanoTime();
+
+        assertThat(jobs.awaitStatus(id, EVENTS, "DOWNLOADED").get("downloadedAt")).isNotNull();
+        JsonNode deleted = DropFolderProbe.awaitValue("the deletion receipt", GRACE.plus(EVENTS), () -> {
+            JsonNode current = jobs.job(id);
+            return current.has("deletedAt") ? current : null;
+        });
+        assertThat(deleted.get("deletedBecause").asText()).isEqualTo("downloaded");
+        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
+        assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
+        assertThat(jobs.getBytes("/v1/jobs/" + id + "/result").statusCode()).isEqualTo(410);
         System.out.printf("presigned upload of %,d bytes in %d parts of %,d bytes: generating and hashing %.1f s,"
                         + " first attempt (%d parts not sent, 1 cut off) %.1f s, resume and completion %.1f s,"
-                        + " processing until SUCCEEDED %.1f s%n", size, partCount, partSize, seconds(started, hashed),
-                notSent.size(), seconds(hashed, interrupted), seconds(interrupted, completed),
-                seconds(completed, processed));
+                        + " processing until SUCCEEDED %.1f s, presigned download of %,d bytes %.1f s%n", size,
+                partCount, partSize, seconds(started, hashed), notSent.size(), seconds(hashed, interrupted),
+                seconds(interrupted, completed), seconds(completed, processed), resultBytes,
+                seconds(processed, downloaded));
     }
 
     /**
