@@ -105,20 +105,13 @@ public record Job(
     }
 
     /**
-     * @return whether the job came from a partner's drop folder
-     */
-    public boolean dropped() {
-        return source == JobSource.DROP;
-    }
-
-    /**
      * @param now the time
      * @return after a complete REST download, the end of the grace window within which the result can be downloaded
      *     again; {@code null} when it cannot be, or no longer
      */
     @Nullable
     public Instant downloadableUntil(Instant now) {
-        boolean waiting = source == JobSource.API && status == JobStatus.DOWNLOADED && filesDeletedAt == null
+        boolean waiting = source.resultFromApi() && status == JobStatus.DOWNLOADED && filesDeletedAt == null
                 && deletedBecause == null && pickupDueAt != null;
         return waiting && pickupDueAt.isAfter(now) ? pickupDueAt : null;
     }

@@ -180,17 +180,18 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
 
     /**
      * Completes the deletion receipt once nothing of the job is left: its own objects, and the outbox files it owned.
-     * Why, unless the owner's acknowledgement said so already, follows from the status.
+     * Why, unless the owner's acknowledgement said so already, follows from the status; a delivered result's reason
+     * is its delivery's ({@link ResultDelivery#deliveredBecause()}).
      */
     @Query("""
             UPDATE jobs SET deleted_at = now(), updated_at = now(),
                             deleted_because = COALESCE(deleted_because, CASE
-                                WHEN status = 'DOWNLOADED' AND source = 'DROP' THEN 'picked-up'
+                                WHEN status = 'DOWNLOADED' THEN :deliveredBecause
                                 ELSE lower(status) END)
             WHERE id = :id AND deleted_at IS NULL AND files_deleted_at IS NOT NULL
               AND (outbox_written_at IS NULL OR outbox_deleted_at IS NOT NULL)
               AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
-    int completeReceipt(UUID id);
+    int completeReceipt(UUID id, String deliveredBecause);
 
     @Query("""
             INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, recipe_preset, recipe_json,

@@ -36,10 +36,12 @@ public final class JobService {
     private final JobMetrics metrics;
     private final TransferMetrics transfers;
     private final IdempotencySettings idempotency;
+    private final ResultDeliveries deliveries;
 
     JobService(JobRepository jobs, ObjectStore store, JobMetrics metrics, TransferMetrics transfers,
-            IdempotencySettings idempotency) {
+            IdempotencySettings idempotency, ResultDeliveries deliveries) {
         this.jobs = jobs;
+        this.deliveries = deliveries;
         this.store = store;
         this.metrics = metrics;
         this.transfers = transfers;
@@ -250,7 +252,7 @@ public final class JobService {
     public Job cancel(Tenant tenant, String id) {
         Job job = find(tenant, id);
         // Taken before the job becomes due, so that the cleanup does not delete the same files at the same time.
-        boolean deleteHere = !job.dropped() && jobs.claimFiles(job.id(), DELETION_CLAIM.toSeconds()) == 1;
+        boolean deleteHere = job.source().resultFromApi() && jobs.claimFiles(job.id(), DELETION_CLAIM.toSeconds()) == 1;
         String reason = job.status().name().toLowerCase(Locale.ROOT);
         if (jobs.cancel(job.id()) == 1) {
             metrics.reached(JobMetrics.Outcome.CANCELLED);
@@ -273,7 +275,7 @@ public final class JobService {
                 store.deletePrefix(prefix, reason, job.id().toString());
             }
             jobs.markFilesDeleted(job.id());
-            jobs.completeReceipt(job.id());
+            jobs.completeReceipt(job.id(), deliveries.of(job).deliveredBecause());
         } catch (RuntimeException e) {
             LOG.warn("files of job {} not deleted yet, the cleanup will retry: {}", job.id(), e.getMessage());
         }

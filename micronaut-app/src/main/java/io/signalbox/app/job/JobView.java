@@ -110,14 +110,14 @@ public record JobView(String id, JobStatus status, String source, String inputNa
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
         Instant downloadableUntil = job.downloadableUntil(Instant.now());
-        if (!job.dropped() && (job.status() == JobStatus.SUCCEEDED || downloadableUntil != null)) {
+        if (job.source().resultFromApi() && (job.status() == JobStatus.SUCCEEDED || downloadableUntil != null)) {
             links.put("result", self + "/result");
         }
         if (job.summaryJson() != null) {
             links.put("summary", self + "/summary");
         }
         Failure failure = job.failureReason() == null ? null : new Failure(job.failureCode(), job.failureReason());
-        return new JobView(job.id().toString(), job.status(), job.dropped() ? "drop-folder" : "api", job.inputName(),
+        return new JobView(job.id().toString(), job.status(), job.source().label(), job.inputName(),
                 job.recipePreset() != null ? job.recipePreset() : "custom", job.inputBytes(), job.inputSha256(),
                 job.resultBytes(), job.resultSha256(), job.rowCount(), job.rowsSkipped(), job.symbolCount(),
                 job.status() == JobStatus.PROCESSING ? Long.valueOf(job.rowsProcessed()) : null, job.attempts(),

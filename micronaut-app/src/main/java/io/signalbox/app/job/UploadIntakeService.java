@@ -33,7 +33,7 @@ final class UploadIntakeService implements UploadIntake {
         String[] parts = event.key().split("/", 4);
         Optional<UUID> id = parts.length == 4 ? JobIds.parse(parts[2]) : Optional.empty();
         Optional<Job> found = id.flatMap(jobs::findById);
-        if (found.isPresent() && found.get().dropped()) {
+        if (found.isPresent() && found.get().source() == JobSource.DROP) {
             // The drop folder's intake copied this file here and queues the job itself once it has the recipe.
             LOG.debug("{} of {} is a dropped file taken in by job {}", event.eventName(), event.key(), found.get().id());
             return null;

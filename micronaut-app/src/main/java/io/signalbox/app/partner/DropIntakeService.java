@@ -1,7 +1,6 @@
 package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
-import io.signalbox.app.job.DropOutbox;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;

@@ -200,11 +200,11 @@ class JobTransitionsTest {
         assertThat(jobs.noteDeletedKey(job.id(), input)).isEqualTo(1);
         assertThat(jobs.noteDeletedKey(job.id(), input)).isZero();
         jobs.noteDeletedKey(job.id(), result);
-        assertThat(jobs.completeReceipt(job.id())).as("files not all deleted yet").isZero();
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).as("files not all deleted yet").isZero();
         jobs.markFilesDeleted(job.id());
 
-        assertThat(jobs.completeReceipt(job.id())).isEqualTo(1);
-        assertThat(jobs.completeReceipt(job.id())).isZero();
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).isEqualTo(1);
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).isZero();
         Job deleted = jobs.findById(job.id()).orElseThrow();
         assertThat(deleted.deletedAt()).isNotNull();
         assertThat(deleted.deletedBecause()).isEqualTo("expired");
@@ -224,7 +224,7 @@ class JobTransitionsTest {
 
         for (Job job : new Job[] {downloaded, acknowledged, cancelled}) {
             jobs.markFilesDeleted(job.id());
-            jobs.completeReceipt(job.id());
+            jobs.completeReceipt(job.id(), "downloaded");
         }
 
         assertThat(jobs.findById(downloaded.id()).orElseThrow().deletedBecause()).isEqualTo("downloaded");
@@ -246,10 +246,10 @@ class JobTransitionsTest {
         jobs.markPickedUpByDeletion(id);
 
         jobs.markFilesDeleted(id);
-        assertThat(jobs.completeReceipt(id)).as("its outbox files are still there").isZero();
+        assertThat(jobs.completeReceipt(id, "picked-up")).as("its outbox files are still there").isZero();
         jobs.markOutboxDeleted(id);
 
-        assertThat(jobs.completeReceipt(id)).isEqualTo(1);
+        assertThat(jobs.completeReceipt(id, "picked-up")).isEqualTo(1);
         assertThat(jobs.findById(id).orElseThrow().deletedBecause()).isEqualTo("picked-up");
     }
 

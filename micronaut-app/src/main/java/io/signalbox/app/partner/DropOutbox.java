@@ -1,7 +1,9 @@
-package io.signalbox.app.job;
+package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.signalbox.app.job.Job;
+import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import jakarta.inject.Singleton;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * itself is streamed there by the {@code process} route.
  */
 @Singleton
-public final class DropOutbox {
+final class DropOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropOutbox.class);
     private static final String JSON = "application/json";
@@ -40,7 +43,7 @@ public final class DropOutbox {
      *
      * @param job a job from a drop folder that has written its files
      */
-    public void takeOwnership(Job job) {
+    void takeOwnership(Job job) {
         jobs.markOutboxWritten(job.id());
         int superseded = jobs.supersedeOutbox(job.tenantId(), job.outboxName(), job.id());
         if (superseded > 0) {
@@ -55,8 +58,8 @@ public final class DropOutbox {
      * @param job a job from a drop folder
      * @param summaryJson the summary document
      */
-    public void writeSummary(Job job, String summaryJson) {
-        write(JobKeys.outboxSummaryKey(job.outboxName()), summaryJson.getBytes(StandardCharsets.UTF_8));
+    void writeSummary(Job job, String summaryJson) {
+        write(OutboxFile.key(job.outboxName(), OutboxFile.Kind.SUMMARY), summaryJson.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -68,14 +71,25 @@ public final class DropOutbox {
      * @param file the file the problem is in, when the cause does not say, or {@code null}
      * @param cause the bad input that failed the job, or {@code null} when something else did
      */
-    public void writeError(Job job, String code, String message, @Nullable String file,
+    void writeError(Job job, String code, String message, @Nullable String file,
             @Nullable BadInputException cause) {
         OutboxError error = OutboxError.of(job.id(), job.dropKey(), code, message, file, cause, Instant.now());
         try {
-            write(JobKeys.outboxErrorKey(job.outboxName()), json.writeValueAsBytes(error));
+            write(OutboxFile.key(job.outboxName(), OutboxFile.Kind.ERROR), json.writeValueAsBytes(error));
         } catch (IOException e) {
             throw new UncheckedIOException("the error document of job " + job.id() + " could not be written", e);
         }
+    }
+
+    /**
+     * @param job a job from a drop folder
+     * @return every key it may have written in the partner's outbox
+     */
+    static List<String> keysOf(Job job) {
+        String result = job.resultKey() != null ? job.resultKey()
+                : OutboxFile.key(job.outboxName(), OutboxFile.Kind.RESULT);
+        return List.of(result, OutboxFile.key(job.outboxName(), OutboxFile.Kind.SUMMARY),
+                OutboxFile.key(job.outboxName(), OutboxFile.Kind.ERROR));
     }
 
     private void write(String key, byte[] content) {
