@@ -209,7 +209,7 @@ public final class JobService {
                     .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
             next = "/v1/jobs?limit=" + limit + (status == null ? "" : "&status=" + status) + "&cursor=" + token;
         }
-        return new JobPage(page.stream().map(JobView::of).toList(), next);
+        return new JobPage(page.stream().map(this::view).toList(), next);
     }
 
     private static String[] decodeCursor(String cursor) {
@@ -279,6 +279,14 @@ public final class JobService {
         } catch (RuntimeException e) {
             LOG.warn("files of job {} not deleted yet, the cleanup will retry: {}", job.id(), e.getMessage());
         }
+    }
+
+    /**
+     * @param job a job of any source
+     * @return the job as its owner sees it, with what its result delivery adds
+     */
+    public JobView view(Job job) {
+        return JobView.of(job, deliveries.of(job).facts(job));
     }
 
     /**

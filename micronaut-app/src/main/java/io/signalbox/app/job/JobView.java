@@ -102,10 +102,19 @@ public record JobView(String id, JobStatus status, String source, String inputNa
     }
 
     /**
-     * @param job a job
+     * @param job a job uploaded through the REST API, which has nothing to show beside its row
      * @return the job as its owner sees it
      */
     public static JobView of(Job job) {
+        return of(job, DeliveryFacts.NONE);
+    }
+
+    /**
+     * @param job a job
+     * @param facts what its result delivery adds ({@link ResultDelivery#facts(Job)})
+     * @return the job as its owner sees it
+     */
+    public static JobView of(Job job, DeliveryFacts facts) {
         String self = "/v1/jobs/" + job.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
@@ -124,7 +133,8 @@ public record JobView(String id, JobStatus status, String source, String inputNa
                 failure, job.createdAt(), job.uploadedAt(), job.queuedAt(), job.startedAt(), job.succeededAt(),
                 job.downloadedAt(), job.failedAt(), job.expiredAt(), job.cancelledAt(), job.filesDeletedAt(),
                 downloadableUntil, job.deletedAt(), job.deletedAt() == null ? null : job.deletedBecause(),
-                job.deletedAt() == null ? null : List.of(job.deletedKeys()), job.dropKey(), job.pickedUpAt(), job.callbackUrl(),
+                job.deletedAt() == null ? null : List.of(job.deletedKeys()), facts.objectKey(), facts.pickedUpAt(),
+                job.callbackUrl(),
                 job.status() == JobStatus.PROCESSING ? new Progress(job.rowsProcessed(), null, null) : null, links);
     }
 }

@@ -103,4 +103,27 @@ public interface ResultDelivery {
      */
     default void keysDeleted(Job job) {
     }
+
+    /**
+     * @param job a job whose own files are gone
+     * @return whether files of the job are still there, which its deletion receipt waits for
+     */
+    default boolean filesRemain(Job job) {
+        return false;
+    }
+
+    /**
+     * @return whether any job has files that outlive the job's own
+     */
+    default boolean anyFilesOutlivingJobs() {
+        return false;
+    }
+
+    /**
+     * @param job a job
+     * @return what the job's view shows of where its file came from and what its owner did with the result
+     */
+    default DeliveryFacts facts(Job job) {
+        return DeliveryFacts.NONE;
+    }
 }

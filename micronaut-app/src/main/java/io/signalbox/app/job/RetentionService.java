@@ -78,7 +78,9 @@ final class RetentionService implements RetentionPolicy {
         if (!files.keys().isEmpty()) {
             delivery.keysDeleted(job);
         }
-        jobs.completeReceipt(id, delivery.deliveredBecause());
+        if (!delivery.filesRemain(job)) {
+            jobs.completeReceipt(id, delivery.deliveredBecause());
+        }
     }
 
     private static double seconds(Duration duration) {

@@ -1,9 +1,11 @@
 package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;
+import io.signalbox.app.job.JobSource;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.recipe.RecipeException;
 import io.signalbox.processors.recipe.Recipes;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,14 +48,18 @@ final class DropIntakeService {
     private static final String MOVED = "moved-into-job";
 
     private final JobRepository jobs;
+    private final DropRepository drops;
     private final PartnerRepository partners;
     private final ObjectStore store;
     private final InboxCopier copier;
     private final DropOutbox outbox;
+    private final TransactionOperations<Connection> transactions;
 
-    DropIntakeService(JobRepository jobs, PartnerRepository partners, ObjectStore store, InboxCopier copier,
-            DropOutbox outbox) {
+    DropIntakeService(JobRepository jobs, DropRepository drops, PartnerRepository partners, ObjectStore store,
+            InboxCopier copier, DropOutbox outbox, TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.jobs = jobs;
+        this.drops = drops;
         this.partners = partners;
         this.store = store;
         this.copier = copier;
@@ -94,10 +102,19 @@ final class DropIntakeService {
         String preset = partner.recipeJson() == null && partner.recipePreset() == null
                 ? DEFAULT_PRESET : partner.recipePreset();
         String version = version(event);
-        int inserted = jobs.insertDrop(id, partner.tenantId(), drop.displayName(),
-                JobKeys.inputKey(partner.tenantId(), id), preset, partner.recipeJson(), drop.storedKey(), version,
-                drop.outboxName());
-        Job job = jobs.findByTenantIdAndDropKeyAndDropVersion(partner.tenantId(), drop.storedKey(), version)
+        Job registered = Job.awaitingUpload(id, partner.tenantId(), JobSource.DROP, drop.displayName(),
+                JobKeys.inputKey(partner.tenantId(), id), preset, partner.recipeJson(), null, Instant.now());
+        // One job per object version: a second registration of the version rolls its job back.
+        int inserted = transactions.executeWrite(status -> {
+            jobs.save(registered);
+            if (drops.insert(id, partner.tenantId(), drop.storedKey(), version, drop.outboxName()) == 0) {
+                status.setRollbackOnly();
+                return 0;
+            }
+            return 1;
+        });
+        Job job = drops.findByTenantIdAndDropKeyAndDropVersion(partner.tenantId(), drop.storedKey(), version)
+                .flatMap(found -> jobs.findById(found.jobId()))
                 .orElseThrow(() -> new IllegalStateException("the job of " + drop.storedKey() + " " + version
                         + " was neither inserted nor found"));
         if (inserted == 1) {
@@ -175,7 +192,7 @@ final class DropIntakeService {
                 return false;
             }
         }
-        jobs.recordDropTaken(job.id(), input.get().contentLength(), recipePreset, recipeJson, signalsKey, signalsName);
+        drops.recordTaken(job.id(), input.get().contentLength(), recipePreset, recipeJson, signalsKey, signalsName);
         if (signals != null) {
             removeFromInbox(signalsSidecar, signals.eTag(), MOVED);
         }
@@ -234,9 +251,10 @@ final class DropIntakeService {
     private void failWithError(Job job, String code, String message, @Nullable String file,
             @Nullable RecipeException cause) {
         // Written first: once the row says FAILED no delivery of this event comes back to write it.
-        outbox.writeError(job, code, message, file, cause);
+        Drop origin = drops.findById(job.id()).orElseThrow();
+        outbox.writeError(origin, code, message, file, cause);
         if (jobs.failIntake(job.id(), code, message) == 1) {
-            outbox.takeOwnership(job);
+            outbox.takeOwnership(origin);
             LOG.info("job {} failed: {}", job.id(), message);
         }
     }

@@ -2,8 +2,6 @@ package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import io.signalbox.app.job.Job;
-import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import jakarta.inject.Singleton;
@@ -12,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,67 +26,56 @@ final class DropOutbox {
 
     private final ObjectStore store;
     private final JsonMapper json;
-    private final JobRepository jobs;
+    private final DropRepository drops;
 
-    DropOutbox(ObjectStore store, JsonMapper json, JobRepository jobs) {
+    DropOutbox(ObjectStore store, JsonMapper json, DropRepository drops) {
         this.store = store;
         this.json = json;
-        this.jobs = jobs;
+        this.drops = drops;
     }
 
     /**
      * Records that the job's files just written under its outbox name are its own: the cleanup deletes them with the
      * job, and earlier jobs of the same name, whose files they replaced, no longer own any.
      *
-     * @param job a job from a drop folder that has written its files
+     * @param drop a drop whose job has written its files
      */
-    void takeOwnership(Job job) {
-        jobs.markOutboxWritten(job.id());
-        int superseded = jobs.supersedeOutbox(job.tenantId(), job.outboxName(), job.id());
+    void takeOwnership(Drop drop) {
+        drops.markOutboxWritten(drop.jobId());
+        int superseded = drops.supersedeOutbox(drop.tenantId(), drop.outboxName(), drop.jobId());
         if (superseded > 0) {
-            LOG.info("job {} replaced the outbox files of {} earlier jobs of {}", job.id(), superseded,
-                    job.outboxName());
+            LOG.info("job {} replaced the outbox files of {} earlier jobs of {}", drop.jobId(), superseded,
+                    drop.outboxName());
         }
     }
 
     /**
      * Writes {@code NAME.summary.json}.
      *
-     * @param job a job from a drop folder
-     * @param summaryJson the summary document
+     * @param drop a drop
+     * @param summaryJson its job's summary document
      */
-    void writeSummary(Job job, String summaryJson) {
-        write(OutboxFile.key(job.outboxName(), OutboxFile.Kind.SUMMARY), summaryJson.getBytes(StandardCharsets.UTF_8));
+    void writeSummary(Drop drop, String summaryJson) {
+        write(drop.outboxKey(OutboxFile.Kind.SUMMARY), summaryJson.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Writes {@code NAME.error.json}.
      *
-     * @param job a job from a drop folder
+     * @param drop a drop
      * @param code the failure's code
      * @param message the failure's reason, as the job records it
      * @param file the file the problem is in, when the cause does not say, or {@code null}
      * @param cause the bad input that failed the job, or {@code null} when something else did
      */
-    void writeError(Job job, String code, String message, @Nullable String file,
+    void writeError(Drop drop, String code, String message, @Nullable String file,
             @Nullable BadInputException cause) {
-        OutboxError error = OutboxError.of(job.id(), job.dropKey(), code, message, file, cause, Instant.now());
+        OutboxError error = OutboxError.of(drop.jobId(), drop.dropKey(), code, message, file, cause, Instant.now());
         try {
-            write(OutboxFile.key(job.outboxName(), OutboxFile.Kind.ERROR), json.writeValueAsBytes(error));
+            write(drop.outboxKey(OutboxFile.Kind.ERROR), json.writeValueAsBytes(error));
         } catch (IOException e) {
-            throw new UncheckedIOException("the error document of job " + job.id() + " could not be written", e);
+            throw new UncheckedIOException("the error document of job " + drop.jobId() + " could not be written", e);
         }
-    }
-
-    /**
-     * @param job a job from a drop folder
-     * @return every key it may have written in the partner's outbox
-     */
-    static List<String> keysOf(Job job) {
-        String result = job.resultKey() != null ? job.resultKey()
-                : OutboxFile.key(job.outboxName(), OutboxFile.Kind.RESULT);
-        return List.of(result, OutboxFile.key(job.outboxName(), OutboxFile.Kind.SUMMARY),
-                OutboxFile.key(job.outboxName(), OutboxFile.Kind.ERROR));
     }
 
     private void write(String key, byte[] content) {

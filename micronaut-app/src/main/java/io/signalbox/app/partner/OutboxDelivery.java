@@ -1,6 +1,7 @@
 package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
+import io.signalbox.app.job.DeliveryFacts;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobSource;
@@ -28,10 +29,12 @@ final class OutboxDelivery implements ResultDelivery {
     private static final String PARTNER_PICKUP = "partner-pickup";
 
     private final JobRepository jobs;
+    private final DropRepository drops;
     private final DropOutbox outbox;
 
-    OutboxDelivery(JobRepository jobs, DropOutbox outbox) {
+    OutboxDelivery(JobRepository jobs, DropRepository drops, DropOutbox outbox) {
         this.jobs = jobs;
+        this.drops = drops;
         this.outbox = outbox;
     }
 
@@ -42,22 +45,22 @@ final class OutboxDelivery implements ResultDelivery {
 
     @Override
     public String resultPrefix(Job job) {
-        return job.outboxName() + ".";
+        return drop(job).outboxName() + ".";
     }
 
     @Override
     public void beforeSuccess(Job job, String summaryJson) {
-        outbox.writeSummary(job, summaryJson);
+        outbox.writeSummary(drop(job), summaryJson);
     }
 
     @Override
     public void beforeFailure(Job job, String code, String message, @Nullable BadInputException cause) {
-        outbox.writeError(job, code, message, null, cause);
+        outbox.writeError(drop(job), code, message, null, cause);
     }
 
     @Override
     public void ended(Job job) {
-        outbox.takeOwnership(job);
+        outbox.takeOwnership(drop(job));
     }
 
     /**
@@ -68,7 +71,7 @@ final class OutboxDelivery implements ResultDelivery {
     public void attemptLost(Job job, String resultPrefix, boolean wroteResult) {
         Job current = jobs.findById(job.id()).orElseThrow();
         if (current.status().finished()) {
-            jobs.markOutboxWritten(job.id());
+            drops.markOutboxWritten(job.id());
             jobs.markFilesPending(job.id());
         }
         LOG.info("job {} finished an attempt after losing the job ({}); its outbox files are left to {}", job.id(),
@@ -77,7 +80,7 @@ final class OutboxDelivery implements ResultDelivery {
 
     @Override
     public void beforeCleanup() {
-        int pickedUp = jobs.completePickups();
+        int pickedUp = drops.completePickups();
         if (pickedUp > 0) {
             LOG.info("{} results picked up by their partners; their grace windows are over", pickedUp);
         }
@@ -86,7 +89,8 @@ final class OutboxDelivery implements ResultDelivery {
     /** A failed drop's error file stays for its partner to read after the job's own files are gone. */
     @Override
     public List<String> keysGoingWith(Job job) {
-        return job.ownsOutboxFiles() && job.status() != JobStatus.FAILED ? DropOutbox.keysOf(job) : List.of();
+        Drop drop = drop(job);
+        return drop.ownsOutboxFiles() && job.status() != JobStatus.FAILED ? outboxKeys(job, drop) : List.of();
     }
 
     @Override
@@ -102,9 +106,10 @@ final class OutboxDelivery implements ResultDelivery {
     @Override
     public List<JobFiles> filesOutlivingJobs(Duration retention, int limit) {
         List<JobFiles> due = new ArrayList<>();
-        for (Job job : jobs.failedDropsWithOutboxDue(retention.toMillis() / 1000.0, limit)) {
+        for (Drop drop : drops.failedWithOutboxDue(retention.toMillis() / 1000.0, limit)) {
+            Job job = jobs.findById(drop.jobId()).orElseThrow();
             boolean pickedUpByPartner = job.pickupDueAt() != null && !job.pickupDueAt().isAfter(Instant.now());
-            due.add(new JobFiles(job.id().toString(), job.tenantId(), List.of(), DropOutbox.keysOf(job),
+            due.add(new JobFiles(job.id().toString(), job.tenantId(), List.of(), outboxKeys(job, drop),
                     pickedUpByPartner ? PARTNER_PICKUP : "expired"));
         }
         return due;
@@ -112,6 +117,33 @@ final class OutboxDelivery implements ResultDelivery {
 
     @Override
     public void keysDeleted(Job job) {
-        jobs.markOutboxDeleted(job.id());
+        drops.markOutboxDeleted(job.id());
+    }
+
+    @Override
+    public boolean filesRemain(Job job) {
+        return drop(job).ownsOutboxFiles();
+    }
+
+    @Override
+    public boolean anyFilesOutlivingJobs() {
+        return drops.anyOutboxFiles();
+    }
+
+    @Override
+    public DeliveryFacts facts(Job job) {
+        Drop drop = drop(job);
+        return new DeliveryFacts(drop.dropKey(), drop.pickedUpAt());
+    }
+
+    private Drop drop(Job job) {
+        return drops.findById(job.id()).orElseThrow(() -> new IllegalStateException("job " + job.id()
+                + " came from a drop folder, but has no drop"));
+    }
+
+    /** Every key the job may have written in the partner's outbox. */
+    private static List<String> outboxKeys(Job job, Drop drop) {
+        String result = job.resultKey() != null ? job.resultKey() : drop.outboxKey(OutboxFile.Kind.RESULT);
+        return List.of(result, drop.outboxKey(OutboxFile.Kind.SUMMARY), drop.outboxKey(OutboxFile.Kind.ERROR));
     }
 }

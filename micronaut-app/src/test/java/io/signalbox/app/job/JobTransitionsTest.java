@@ -232,27 +232,6 @@ class JobTransitionsTest {
         assertThat(jobs.findById(cancelled.id()).orElseThrow().deletedBecause()).isEqualTo("cancelled");
     }
 
-    @Test
-    void aDroppedFilesReceiptWaitsForItsOutboxFilesAndSaysPickedUp() {
-        UUID id = UUID.randomUUID();
-        jobs.insertDrop(id, "acme", "prices.csv", JobKeys.inputKey("acme", id), "default", null, "inbox/acme/prices.csv",
-                "v-" + id, "outbox/acme/prices");
-        jobs.recordDropTaken(id, 100, "default", null, null, null);
-        jobs.markQueued(id);
-        ClaimedJob claimed = execution.claim(id.toString(), "message-1");
-        jobs.succeed(id, claimed.attempt(), "outbox/acme/prices.result.csv", 1, "00".repeat(32), 100, "00".repeat(32),
-                1, 0, 1, "{}");
-        jobs.markOutboxWritten(id);
-        jobs.markPickedUpByDeletion(id);
-
-        jobs.markFilesDeleted(id);
-        assertThat(jobs.completeReceipt(id, "picked-up")).as("its outbox files are still there").isZero();
-        jobs.markOutboxDeleted(id);
-
-        assertThat(jobs.completeReceipt(id, "picked-up")).isEqualTo(1);
-        assertThat(jobs.findById(id).orElseThrow().deletedBecause()).isEqualTo("picked-up");
-    }
-
     private static Job succeededJob() {
         Job job = queuedJob();
         ClaimedJob claimed = execution.claim(job.id().toString(), "message-1");
