@@ -7,6 +7,7 @@ import io.signalbox.app.job.JobStatus;
 import io.signalbox.app.storage.StorageSettings;
 import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.ingest.OutboxDeletions;
 import io.signalbox.routes.pickup.DownloadCoverage;
 import io.signalbox.routes.pickup.ObjectRead;
 import io.signalbox.routes.pickup.ResultPickups;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * earlier job of the same name and acknowledges nothing.
  */
 @Singleton
-final class PickupService implements ResultPickups {
+final class PickupService implements ResultPickups, OutboxDeletions {
 
     private static final Logger LOG = LoggerFactory.getLogger(PickupService.class);
     /** CloudTrail gives event times to the second; a read in the second the files were written still counts. */
@@ -111,10 +112,8 @@ final class PickupService implements ResultPickups {
         return settings.grace().toMillis() / 1000.0;
     }
 
-    /**
-     * @param event an {@code ObjectRemoved} event under {@code outbox/}
-     */
-    void removed(ObjectEvent event) {
+    @Override
+    public void deleted(ObjectEvent event) {
         Optional<OutboxFile> file = OutboxFile.parse(event.key());
         if (file.isEmpty() || file.get().kind() == OutboxFile.Kind.SUMMARY) {
             return;
