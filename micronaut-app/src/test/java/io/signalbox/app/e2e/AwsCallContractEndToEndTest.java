@@ -63,7 +63,7 @@ class AwsCallContractEndToEndTest {
     static void start() {
         AwsCli.requireInstalled();
         signalbox = new RunningSignalbox(5, Duration.ofSeconds(30), List.of(
-                new LocalAws.Partner("acme", "acme-access-key", "acme-secret-key")));
+                new LocalAws.PartnerCredentials("acme", "acme-access-key", "acme-secret-key")));
         ecs = new FakeEcsApi();
         Map<String, Object> common = Map.of(
                 "signalbox.pickup.grace", "2s",
