@@ -37,7 +37,7 @@ final class CloudTrailGetObjectJson {
         this.recordRange = recordRange;
     }
 
-    String read(ObjectEvent.Read event) {
+    String read(ObjectActivity.Read event) {
         String time = TIME.format(event.time());
         ObjectNode root = mapper.createObjectNode();
         root.put("version", "0");

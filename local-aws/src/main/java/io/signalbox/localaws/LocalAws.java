@@ -173,7 +173,7 @@ public final class LocalAws implements AutoCloseable {
     /**
      * @return the partners and their credentials, in the order they were added
      */
-    public List<Partner> partners() {
+    public List<PartnerCredentials> partners() {
         return List.copyOf(settings.partners.values());
     }
 
@@ -274,12 +274,12 @@ public final class LocalAws implements AutoCloseable {
         LOG.info("Local S3 started again at {}", s3.endpoint());
     }
 
-    /** A partner: an S3 identity confined to {@code inbox/<name>/} and {@code outbox/<name>/}. */
-    public record Partner(String name, String accessKey, String secretKey) {
+    /** A partner's S3 credentials: an identity confined to {@code inbox/<name>/} and {@code outbox/<name>/}. */
+    public record PartnerCredentials(String name, String accessKey, String secretKey) {
 
         @Override
         public String toString() {
-            return "Partner[name=" + name + ", accessKey=" + accessKey + "]";
+            return "PartnerCredentials[name=" + name + ", accessKey=" + accessKey + "]";
         }
 
         /**
@@ -321,7 +321,7 @@ public final class LocalAws implements AutoCloseable {
         private final List<EventRoute> objectEvents = new ArrayList<>();
         private final List<EventRoute> getObjectEvents = new ArrayList<>();
         private boolean rangeInGetObjectEvents;
-        private final Map<String, Partner> partners = new LinkedHashMap<>();
+        private final Map<String, PartnerCredentials> partners = new LinkedHashMap<>();
         private List<String> corsOrigins = List.of();
 
         private Builder() {
@@ -530,7 +530,7 @@ public final class LocalAws implements AutoCloseable {
                 throw new IllegalArgumentException("partner name must be 1-63 of a-z, 0-9, '-', '_' starting with"
                         + " a letter or digit, was: " + name);
             }
-            partners.put(name, new Partner(name, checkAccessKey("partner " + name, accessKey),
+            partners.put(name, new PartnerCredentials(name, checkAccessKey("partner " + name, accessKey),
                     checkSecret("partner " + name, secretKey)));
             return this;
         }
@@ -615,7 +615,7 @@ public final class LocalAws implements AutoCloseable {
             }
             Set<String> keys = new HashSet<>();
             keys.add(service.accessKey());
-            for (Partner partner : partners.values()) {
+            for (PartnerCredentials partner : partners.values()) {
                 if (!keys.add(partner.accessKey())) {
                     throw new IllegalStateException("partner \"" + partner.name() + "\" reuses access key "
                             + partner.accessKey() + "; every identity needs its own");

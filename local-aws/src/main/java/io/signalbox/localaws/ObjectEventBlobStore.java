@@ -56,8 +56,8 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
         if (!S3Errors.isS3ProxyBookkeeping(request.key())) {
             long size = request.contentLength() != null
                     ? request.contentLength() : sizeOf(request.bucket(), request.key());
-            publisher.publish(new ObjectEvent.Created(identity, request.bucket(), request.key(), clock.instant(),
-                    ObjectEvent.Created.Kind.PUT, size, response.eTag(), response.versionId()));
+            publisher.publish(new ObjectActivity.Created(identity, request.bucket(), request.key(), clock.instant(),
+                    ObjectActivity.Created.Kind.PUT, size, response.eTag(), response.versionId()));
         }
         return response;
     }
@@ -66,8 +66,8 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
         CopyObjectResponse response = super.copyBlob(request);
         String eTag = response.copyObjectResult() == null ? null : response.copyObjectResult().eTag();
-        publisher.publish(new ObjectEvent.Created(identity, request.destinationBucket(), request.destinationKey(),
-                clock.instant(), ObjectEvent.Created.Kind.COPY,
+        publisher.publish(new ObjectActivity.Created(identity, request.destinationBucket(), request.destinationKey(),
+                clock.instant(), ObjectActivity.Created.Kind.COPY,
                 sizeOf(request.destinationBucket(), request.destinationKey()), eTag, response.versionId()));
         return response;
     }
@@ -76,8 +76,8 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
             CompleteMultipartUploadRequest request) {
         CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
-        publisher.publish(new ObjectEvent.Created(identity, upload.containerName(), upload.blobName(),
-                clock.instant(), ObjectEvent.Created.Kind.COMPLETE_MULTIPART_UPLOAD,
+        publisher.publish(new ObjectActivity.Created(identity, upload.containerName(), upload.blobName(),
+                clock.instant(), ObjectActivity.Created.Kind.COMPLETE_MULTIPART_UPLOAD,
                 sizeOf(upload.containerName(), upload.blobName()), response.eTag(), response.versionId()));
         return response;
     }
@@ -92,7 +92,7 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
                 || delegate().blobMetadataIfPresent(request.bucket(), request.key()) != null;
         DeleteObjectResponse response = super.removeBlob(request);
         if (existed) {
-            publisher.publish(new ObjectEvent.Removed(identity, request.bucket(), request.key(), clock.instant(),
+            publisher.publish(new ObjectActivity.Removed(identity, request.bucket(), request.key(), clock.instant(),
                     Boolean.TRUE.equals(response.deleteMarker()), response.versionId()));
         }
         return response;
@@ -105,7 +105,7 @@ final class ObjectEventBlobStore extends ForwardingBlobStore {
             return blob;
         }
         AuthenticationMethod authentication = RequestAuthentication.current();
-        InputStream reporting = new ReadReportingInputStream(blob, bytesSent -> publisher.publish(new ObjectEvent.Read(
+        InputStream reporting = new ReadReportingInputStream(blob, bytesSent -> publisher.publish(new ObjectActivity.Read(
                 identity, request.bucket(), request.key(), clock.instant(), request.range(), bytesSent,
                 authentication)));
         return new ResponseInputStream<>(blob.response(), reporting);

@@ -81,19 +81,19 @@ final class ObjectEventPublisher implements AutoCloseable {
         return !queuesFor(readRoutes, key).isEmpty();
     }
 
-    void publish(ObjectEvent event) {
+    void publish(ObjectActivity event) {
         try {
-            if (event instanceof ObjectEvent.Created created) {
+            if (event instanceof ObjectActivity.Created created) {
                 String sequence = nextSequence();
                 for (String queue : queuesFor(objectRoutes, created.key())) {
                     send(queue, notifications.created(created, configurationId(queue), sequence), event);
                 }
-            } else if (event instanceof ObjectEvent.Removed removed) {
+            } else if (event instanceof ObjectActivity.Removed removed) {
                 String sequence = nextSequence();
                 for (String queue : queuesFor(objectRoutes, removed.key())) {
                     send(queue, notifications.removed(removed, configurationId(queue), sequence), event);
                 }
-            } else if (event instanceof ObjectEvent.Read read) {
+            } else if (event instanceof ObjectActivity.Read read) {
                 for (String queue : queuesFor(readRoutes, read.key())) {
                     send(queue, cloudTrail.read(read), event);
                 }
@@ -104,7 +104,7 @@ final class ObjectEventPublisher implements AutoCloseable {
         }
     }
 
-    private void send(String queue, String body, ObjectEvent event) {
+    private void send(String queue, String body, ObjectActivity event) {
         Held message = new Held(queue, body, describe(event) + " for s3://" + event.bucket() + "/" + event.key());
         synchronized (held) {
             if (!held.isEmpty()) {
@@ -178,11 +178,11 @@ final class ObjectEventPublisher implements AutoCloseable {
         return "local-" + queue;
     }
 
-    private static String describe(ObjectEvent event) {
-        if (event instanceof ObjectEvent.Created created) {
+    private static String describe(ObjectActivity event) {
+        if (event instanceof ObjectActivity.Created created) {
             return created.kind().eventName();
         }
-        if (event instanceof ObjectEvent.Removed removed) {
+        if (event instanceof ObjectActivity.Removed removed) {
             return removed.eventName();
         }
         return "GetObject";

@@ -18,7 +18,7 @@ final class PartnerPolicy {
     private final String inbox;
     private final String outbox;
 
-    PartnerPolicy(String bucket, LocalAws.Partner partner, S3Identity identity) {
+    PartnerPolicy(String bucket, LocalAws.PartnerCredentials partner, S3Identity identity) {
         this.bucket = bucket;
         this.identity = identity;
         this.inbox = partner.inboxPrefix();

@@ -38,7 +38,7 @@ final class S3EventNotificationJson {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
-    String created(ObjectEvent.Created event, String configurationId, String sequencer) {
+    String created(ObjectActivity.Created event, String configurationId, String sequencer) {
         ObjectNode object = mapper.createObjectNode();
         object.put("key", encodeKey(event.key()));
         object.put("size", event.size());
@@ -50,7 +50,7 @@ final class S3EventNotificationJson {
         return notification(event, event.kind().eventName(), configurationId, object);
     }
 
-    String removed(ObjectEvent.Removed event, String configurationId, String sequencer) {
+    String removed(ObjectActivity.Removed event, String configurationId, String sequencer) {
         ObjectNode object = mapper.createObjectNode();
         object.put("key", encodeKey(event.key()));
         if (event.versionId() != null) {
@@ -60,7 +60,7 @@ final class S3EventNotificationJson {
         return notification(event, event.eventName(), configurationId, object);
     }
 
-    private String notification(ObjectEvent event, String eventName, String configurationId, ObjectNode object) {
+    private String notification(ObjectActivity event, String eventName, String configurationId, ObjectNode object) {
         ObjectNode notification = mapper.createObjectNode();
         ObjectNode record = notification.putArray("Records").addObject();
         record.put("eventVersion", "2.1");

@@ -18,7 +18,7 @@ record S3Identity(String userName, String accessKey, String secretKey) {
         return new S3Identity("signalbox", accessKey, secretKey);
     }
 
-    static S3Identity partner(LocalAws.Partner partner) {
+    static S3Identity partner(LocalAws.PartnerCredentials partner) {
         return new S3Identity("partner-" + partner.name(), partner.accessKey(), partner.secretKey());
     }
 

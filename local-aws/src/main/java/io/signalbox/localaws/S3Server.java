@@ -49,13 +49,13 @@ final class S3Server implements AutoCloseable {
     }
 
     static S3Server start(Path root, String host, int port, String bucket, S3Identity service,
-            List<LocalAws.Partner> partners, ObjectEventPublisher publisher, List<String> corsOrigins) {
+            List<LocalAws.PartnerCredentials> partners, ObjectEventPublisher publisher, List<String> corsOrigins) {
         BlobStore filesystem = new OpenUploadsBlobStore(filesystemStore(root, bucket));
         Clock clock = Clock.systemUTC();
         Map<String, AccessGrant> grants = new HashMap<>();
         grants.put(service.accessKey(), new AccessGrant(service.secretKey(),
                 new ObjectEventBlobStore(filesystem, service, publisher, clock)));
-        for (LocalAws.Partner partner : partners) {
+        for (LocalAws.PartnerCredentials partner : partners) {
             S3Identity identity = S3Identity.partner(partner);
             BlobStore view = new PartnerBlobStore(new ObjectEventBlobStore(filesystem, identity, publisher, clock),
                     new PartnerPolicy(bucket, partner, identity));

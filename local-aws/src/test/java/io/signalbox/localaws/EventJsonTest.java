@@ -35,8 +35,8 @@ class EventJsonTest {
     @Test
     void writesAnObjectCreatedRecordThatTheSdkParserReads() throws Exception {
         var json = new S3EventNotificationJson(JSON, "eu-west-1", SERVICE);
-        var event = new ObjectEvent.Created(S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s")),
-                "signalbox", "inbox/acme/my prices.csv", TIME, ObjectEvent.Created.Kind.COMPLETE_MULTIPART_UPLOAD,
+        var event = new ObjectActivity.Created(S3Identity.partner(new LocalAws.PartnerCredentials("acme", "acme-key", "s")),
+                "signalbox", "inbox/acme/my prices.csv", TIME, ObjectActivity.Created.Kind.COMPLETE_MULTIPART_UPLOAD,
                 20_000_000L, "\"0123456789abcdef0123456789abcdef-3\"", null);
 
         String text = json.created(event, "local-events", "0000000000000000AB");
@@ -61,7 +61,7 @@ class EventJsonTest {
     @Test
     void writesAnObjectRemovedRecordWithoutSizeOrETag() throws Exception {
         var json = new S3EventNotificationJson(JSON, "us-east-1", SERVICE);
-        var event = new ObjectEvent.Removed(SERVICE, "signalbox", "outbox/acme/r.csv", TIME, false, null);
+        var event = new ObjectActivity.Removed(SERVICE, "signalbox", "outbox/acme/r.csv", TIME, false, null);
 
         JsonNode object = JSON.readTree(json.removed(event, "local-events", "01")).path("Records").path(0)
                 .path("s3").path("object");
@@ -74,9 +74,9 @@ class EventJsonTest {
     @Test
     void writesTheCloudTrailGetObjectEventWithTheRawKeyAndTheCaller() throws Exception {
         var json = new CloudTrailGetObjectJson(JSON, "us-east-1", false);
-        var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
+        var reader = S3Identity.partner(new LocalAws.PartnerCredentials("acme", "acme-key", "s"));
 
-        JsonNode event = JSON.readTree(json.read(new ObjectEvent.Read(reader, "signalbox",
+        JsonNode event = JSON.readTree(json.read(new ObjectActivity.Read(reader, "signalbox",
                 "outbox/acme/my prices.result.csv", TIME, null, 1234, AuthenticationMethod.AUTH_HEADER)));
 
         assertThat(event.path("time").asText()).isEqualTo("2026-03-01T12:34:56Z");
@@ -96,8 +96,8 @@ class EventJsonTest {
 
     @Test
     void aRangedReadLooksLikeAWholeOneButForItsBytesUnlessAskedToNameTheRange() throws Exception {
-        var reader = S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "s"));
-        var part = new ObjectEvent.Read(reader, "signalbox", "outbox/acme/p.result.csv", TIME, "bytes=8388608-16777215",
+        var reader = S3Identity.partner(new LocalAws.PartnerCredentials("acme", "acme-key", "s"));
+        var part = new ObjectActivity.Read(reader, "signalbox", "outbox/acme/p.result.csv", TIME, "bytes=8388608-16777215",
                 8_388_608, AuthenticationMethod.AUTH_HEADER);
 
         JsonNode asCloudTrail = JSON.readTree(new CloudTrailGetObjectJson(JSON, "us-east-1", false).read(part))

@@ -90,7 +90,7 @@ class PartnerAccessTest {
         assertThat(events).hasSize(1);
         JsonNode record = JSON.readTree(events.get(0)).path("Records").path(0);
         assertThat(record.path("userIdentity").path("principalId").asText())
-                .isEqualTo("AWS:" + S3Identity.partner(new LocalAws.Partner("acme", "acme-key", "x")).principalId());
+                .isEqualTo("AWS:" + S3Identity.partner(new LocalAws.PartnerCredentials("acme", "acme-key", "x")).principalId());
     }
 
     @Test

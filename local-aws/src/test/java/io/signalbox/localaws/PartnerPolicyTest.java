@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class PartnerPolicyTest {
 
-    private static final LocalAws.Partner ACME = new LocalAws.Partner("acme", "acme-key", "acme-secret");
+    private static final LocalAws.PartnerCredentials ACME = new LocalAws.PartnerCredentials("acme", "acme-key", "acme-secret");
     private final PartnerPolicy policy = new PartnerPolicy("signalbox", ACME, S3Identity.partner(ACME));
 
     @Test

@@ -11,8 +11,9 @@ import io.signalbox.routes.cleanup.RetentionPolicy;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.ObjectEventReader;
 import io.signalbox.routes.common.TransientFailureListener;
-import io.signalbox.routes.ingest.DropFolderIntake;
+import io.signalbox.routes.ingest.DropIntake;
 import io.signalbox.routes.ingest.IngestRoutes;
+import io.signalbox.routes.ingest.OutboxDeletions;
 import io.signalbox.routes.ingest.UploadIntake;
 import io.signalbox.routes.pickup.GetObjectEventReader;
 import io.signalbox.routes.pickup.PickupRoutes;
@@ -63,8 +64,9 @@ public class CamelRoutesFactory {
     }
 
     @Singleton
-    IngestRoutes ingestRoutes(UploadIntake intake, DropFolderIntake dropFolder) {
-        return new IngestRoutes(new ObjectEventReader(), intake, dropFolder);
+    IngestRoutes ingestRoutes(UploadIntake uploads, DropIntake drops, OutboxDeletions outboxDeletions,
+            StorageSettings storage) {
+        return new IngestRoutes(new ObjectEventReader(), storage.bucket(), uploads, drops, outboxDeletions);
     }
 
     @Singleton

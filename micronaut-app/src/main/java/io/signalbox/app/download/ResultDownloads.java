@@ -134,7 +134,7 @@ public final class ResultDownloads {
     }
 
     private static Job deliverable(Job job) {
-        if (job.dropped() && job.status() == JobStatus.SUCCEEDED) {
+        if (!job.source().resultFromApi() && job.status() == JobStatus.SUCCEEDED) {
             throw new ApiException(HttpStatus.CONFLICT, "in_outbox", "job " + job.id() + " came from the drop folder;"
                     + " its result is picked up from the partner's outbox at " + job.resultKey());
         }

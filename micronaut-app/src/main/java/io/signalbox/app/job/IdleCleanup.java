@@ -43,11 +43,13 @@ final class IdleCleanup implements RetentionPolicy {
     private Instant nextRun = Instant.MIN;
 
     @Inject
-    IdleCleanup(RetentionService retention, JobRepository jobs, JobActivity activity, RouteGroupSettings groups,
+    IdleCleanup(RetentionService retention, JobRepository jobs, ResultDeliveries deliveries, JobActivity activity,
+            RouteGroupSettings groups,
             RetentionSettings settings, @Value("${signalbox.cleanup.idle-sleep:0s}") Duration idleSleep,
             @Value("${signalbox.pickup.grace:10m}") Duration pickupGrace,
             @Value("${signalbox.download.grace:10m}") Duration downloadGrace) {
-        this(retention, jobs::anyUnfinished, activity,
+        this(retention, () -> jobs.anyUnfinished()
+                || deliveries.all().stream().anyMatch(ResultDelivery::anyFilesOutlivingJobs), activity,
                 groups.runs(RouteGroup.API) && groups.runs(RouteGroup.INGEST) && groups.runs(RouteGroup.CLEANUP)
                         ? idleSleep : Duration.ZERO,
                 (pickupGrace.compareTo(downloadGrace) > 0 ? pickupGrace : downloadGrace)

@@ -48,15 +48,9 @@ public record Job(
         @Nullable Instant cancelledAt,
         @Nullable Instant filesDeletedAt,
         Instant updatedAt,
-        @Nullable String dropKey,
-        @Nullable String dropVersion,
-        @Nullable String outboxName,
         @Nullable String signalsKey,
         @Nullable String signalsName,
-        @Nullable Instant pickedUpAt,
         @Nullable Instant pickupDueAt,
-        @Nullable Instant outboxWrittenAt,
-        @Nullable Instant outboxDeletedAt,
         @Nullable String callbackUrl,
         @Nullable String resultSha256,
         @Nullable Instant filesClaimedUntil,
@@ -87,7 +81,7 @@ public record Job(
         return new Job(id, tenantId, JobStatus.AWAITING_UPLOAD, source, inputName, inputKey, null, recipePreset,
                 recipeJson, idempotencyKey, null, null, null, null, null, null, 0, null, 0, null, null, null, null,
                 now, null, null, null, null, null, null, null, null, null, now, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, new String[0], null);
+                null, null, new String[0], null);
     }
 
     /**
@@ -99,16 +93,8 @@ public record Job(
                 idempotencyKey, inputBytes, inputSha256, resultBytes, rowCount, rowsSkipped, symbolCount, rowsProcessed,
                 summaryJson, attempts, claimMessageId, lastError, failureCode, failureReason, createdAt, uploadedAt,
                 queuedAt, startedAt, succeededAt, downloadedAt, failedAt, expiredAt, cancelledAt, filesDeletedAt,
-                updatedAt, dropKey, dropVersion, outboxName, signalsKey, signalsName, pickedUpAt, pickupDueAt,
-                outboxWrittenAt, outboxDeletedAt, url, resultSha256, filesClaimedUntil, deletedAt, deletedBecause,
-                deletedKeys, declaredSha256);
-    }
-
-    /**
-     * @return whether the job came from a partner's drop folder
-     */
-    public boolean dropped() {
-        return source == JobSource.DROP;
+                updatedAt, signalsKey, signalsName, pickupDueAt, url, resultSha256, filesClaimedUntil, deletedAt,
+                deletedBecause, deletedKeys, declaredSha256);
     }
 
     /**
@@ -118,15 +104,8 @@ public record Job(
      */
     @Nullable
     public Instant downloadableUntil(Instant now) {
-        boolean waiting = source == JobSource.API && status == JobStatus.DOWNLOADED && filesDeletedAt == null
+        boolean waiting = source.resultFromApi() && status == JobStatus.DOWNLOADED && filesDeletedAt == null
                 && deletedBecause == null && pickupDueAt != null;
         return waiting && pickupDueAt.isAfter(now) ? pickupDueAt : null;
-    }
-
-    /**
-     * @return whether the job's files in the partner's outbox are its own and still there
-     */
-    public boolean ownsOutboxFiles() {
-        return outboxWrittenAt != null && outboxDeletedAt == null;
     }
 }

@@ -47,7 +47,7 @@ final class JobController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     JobView get(@Parameter(hidden = true) Tenant tenant,
             @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
-        return progress.estimate(tenant.id(), JobView.of(jobs.find(tenant, id)));
+        return progress.estimate(tenant.id(), jobs.view(jobs.find(tenant, id)));
     }
 
     @Get
@@ -88,6 +88,6 @@ final class JobController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     JobView cancel(@Parameter(hidden = true) Tenant tenant,
             @Parameter(description = "the job's id", example = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11") @PathVariable String id) {
-        return JobView.of(jobs.cancel(tenant, id));
+        return jobs.view(jobs.cancel(tenant, id));
     }
 }

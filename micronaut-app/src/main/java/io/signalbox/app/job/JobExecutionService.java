@@ -2,7 +2,6 @@ package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.metrics.JobMetrics;
-import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.TransientFailureListener;
 import io.signalbox.routes.process.ClaimedJob;
@@ -30,15 +29,13 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
             "gave up after repeated failures of the service, not of the input; last error: ";
 
     private final JobRepository jobs;
-    private final ObjectStore store;
-    private final DropOutbox outbox;
+    private final ResultDeliveries deliveries;
     private final JobMetrics metrics;
     private final Map<String, Long> lastProgressWrite = new ConcurrentHashMap<>();
 
-    JobExecutionService(JobRepository jobs, ObjectStore store, DropOutbox outbox, JobMetrics metrics) {
+    JobExecutionService(JobRepository jobs, ResultDeliveries deliveries, JobMetrics metrics) {
         this.jobs = jobs;
-        this.store = store;
-        this.outbox = outbox;
+        this.deliveries = deliveries;
         this.metrics = metrics;
     }
 
@@ -57,9 +54,7 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         Job job = jobs.findById(id.get()).orElseThrow();
         LogContext.job(jobId, job.tenantId());
         LOG.info("job {} attempt {} started", jobId, job.attempts());
-        // A dropped file's result goes straight to its partner's outbox, under the name the partner looks for.
-        String resultPrefix = job.dropped() ? job.outboxName() + "."
-                : JobKeys.attemptPrefix(job.tenantId(), job.id(), job.attempts());
+        String resultPrefix = deliveries.of(job).resultPrefix(job);
         return new ClaimedJob(jobId, job.tenantId(), job.attempts(), job.inputKey(), job.inputName(),
                 job.recipePreset(), job.recipeJson(), resultPrefix, job.signalsKey(), job.signalsName(),
                 job.declaredSha256());
@@ -83,27 +78,17 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         lastProgressWrite.remove(job.id());
         UUID id = UUID.fromString(job.id());
         Job row = jobs.findById(id).orElseThrow();
-        if (row.dropped()) {
-            // Written before the row says SUCCEEDED, so a partner that sees the job done finds both files.
-            outbox.writeSummary(row, outcome.summaryJson());
-        }
+        ResultDelivery delivery = deliveries.of(row);
+        delivery.beforeSuccess(row, outcome.summaryJson());
         var report = outcome.report();
         int updated = jobs.succeed(id, job.attempt(), outcome.resultKey(), outcome.resultBytes(),
                 outcome.resultSha256(), outcome.inputBytes(), outcome.inputSha256(), report.rows(), report.rowsSkipped(), report.symbols(),
                 outcome.summaryJson());
         if (updated == 0) {
-            if (row.dropped()) {
-                outputsOfLostDrop(row);
-                return;
-            }
-            // Cancelled or retaken while this attempt ran: what it wrote must not outlive it.
-            store.deletePrefix(job.resultPrefix(), "abandoned");
-            LOG.info("job {} attempt {} finished after losing the job; its result was deleted", job.id(), job.attempt());
+            delivery.attemptLost(row, job.resultPrefix(), true);
             return;
         }
-        if (row.dropped()) {
-            outbox.takeOwnership(row);
-        }
+        delivery.ended(row);
         metrics.succeeded(outcome.inputBytes(), outcome.resultBytes(), report.rows());
         LOG.info("job {} succeeded: {} rows, {} input bytes, {} result bytes", job.id(), report.rows(),
                 outcome.inputBytes(), outcome.resultBytes());
@@ -114,20 +99,13 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
         lastProgressWrite.remove(job.id());
         UUID id = UUID.fromString(job.id());
         Job row = jobs.findById(id).orElseThrow();
-        if (row.dropped()) {
-            // Written first: once the row says FAILED no delivery of this job runs again to write it.
-            outbox.writeError(row, error.code(), error.getMessage(), null, error);
-        }
-        int updated = jobs.fail(id, job.attempt(), error.code(), error.getMessage());
-        if (updated == 1) {
+        ResultDelivery delivery = deliveries.of(row);
+        delivery.beforeFailure(row, error.code(), error.getMessage(), error);
+        if (jobs.fail(id, job.attempt(), error.code(), error.getMessage()) == 1) {
             metrics.reached(JobMetrics.Outcome.FAILED);
-        }
-        if (row.dropped()) {
-            if (updated == 1) {
-                outbox.takeOwnership(row);
-            } else {
-                outputsOfLostDrop(row);
-            }
+            delivery.ended(row);
+        } else {
+            delivery.attemptLost(row, job.resultPrefix(), false);
         }
         LOG.info("job {} failed: {}", job.id(), error.getMessage());
     }
@@ -135,33 +113,17 @@ final class JobExecutionService implements JobExecution, TransientFailureListene
     @Override
     public void failUndeliverable(String jobId) {
         JobIds.parse(jobId).flatMap(jobs::findById).ifPresent(job -> {
-            boolean running = job.status() == JobStatus.QUEUED || job.status() == JobStatus.PROCESSING;
-            if (job.dropped() && running) {
-                outbox.writeError(job, "undeliverable", UNDELIVERABLE_REASON
-                        + (job.lastError() != null ? job.lastError() : "no failure was recorded"), null, null);
+            ResultDelivery delivery = deliveries.of(job);
+            if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.PROCESSING) {
+                delivery.beforeFailure(job, "undeliverable", UNDELIVERABLE_REASON
+                        + (job.lastError() != null ? job.lastError() : "no failure was recorded"), null);
             }
             if (jobs.failUndeliverable(job.id(), "undeliverable", UNDELIVERABLE_REASON) == 1) {
                 metrics.reached(JobMetrics.Outcome.UNDELIVERABLE);
                 LOG.warn("job {} failed: its message went to the dead-letter queue", jobId);
-                if (job.dropped()) {
-                    outbox.takeOwnership(job);
-                }
+                delivery.ended(job);
             }
         });
-    }
-
-    /**
-     * An attempt that lost its job wrote into the outbox anyway. A later attempt writes the same keys and keeps them;
-     * a job that was cancelled meanwhile must have them deleted.
-     */
-    private void outputsOfLostDrop(Job job) {
-        Job current = jobs.findById(job.id()).orElseThrow();
-        if (current.status().finished()) {
-            jobs.markOutboxWritten(job.id());
-            jobs.markFilesPending(job.id());
-        }
-        LOG.info("job {} finished an attempt after losing the job ({}); its outbox files are left to {}", job.id(),
-                current.status(), current.status().finished() ? "the cleanup" : "the attempt that has it");
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class JobKeys {
     /**
      * @param tenant the owner
      * @param job the job
-     * @return the key a dropped file's signals sidecar is stored under
+     * @return the key the job's signals file is stored under
      */
     public static String signalsKey(String tenant, UUID job) {
         return uploadsPrefix(tenant, job) + "signals";
@@ -54,39 +54,6 @@ public final class JobKeys {
      */
     public static String attemptPrefix(String tenant, UUID job, int attempt) {
         return resultsPrefix(tenant, job) + attempt + "/";
-    }
-
-    /**
-     * @param outboxName {@code outbox/{partner}/NAME} of a dropped file
-     * @return where its result goes
-     */
-    public static String outboxResultKey(String outboxName) {
-        return outboxName + ".result.csv";
-    }
-
-    /**
-     * @param outboxName {@code outbox/{partner}/NAME} of a dropped file
-     * @return where its summary goes
-     */
-    public static String outboxSummaryKey(String outboxName) {
-        return outboxName + ".summary.json";
-    }
-
-    /**
-     * @param outboxName {@code outbox/{partner}/NAME} of a dropped file
-     * @return where the reason of its failure goes
-     */
-    public static String outboxErrorKey(String outboxName) {
-        return outboxName + ".error.json";
-    }
-
-    /**
-     * @param job a job from a partner's drop folder
-     * @return every key it may have written in the partner's outbox
-     */
-    public static List<String> outboxKeys(Job job) {
-        String result = job.resultKey() != null ? job.resultKey() : outboxResultKey(job.outboxName());
-        return List.of(result, outboxSummaryKey(job.outboxName()), outboxErrorKey(job.outboxName()));
     }
 
     /**

@@ -179,37 +179,19 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     int noteDeletedKey(UUID id, String key);
 
     /**
-     * Completes the deletion receipt once nothing of the job is left: its own objects, and the outbox files it owned.
-     * Why, unless the owner's acknowledgement said so already, follows from the status.
+     * Completes the deletion receipt once the job's own objects are gone; the caller knows nothing else of it is left
+     * ({@link ResultDelivery#filesRemain(Job)}).
+     * Why, unless the owner's acknowledgement said so already, follows from the status; a delivered result's reason
+     * is its delivery's ({@link ResultDelivery#deliveredBecause()}).
      */
     @Query("""
             UPDATE jobs SET deleted_at = now(), updated_at = now(),
                             deleted_because = COALESCE(deleted_because, CASE
-                                WHEN status = 'DOWNLOADED' AND source = 'DROP' THEN 'picked-up'
+                                WHEN status = 'DOWNLOADED' THEN :deliveredBecause
                                 ELSE lower(status) END)
             WHERE id = :id AND deleted_at IS NULL AND files_deleted_at IS NOT NULL
-              AND (outbox_written_at IS NULL OR outbox_deleted_at IS NOT NULL)
               AND status IN ('DOWNLOADED', 'FAILED', 'EXPIRED', 'CANCELLED')""")
-    int completeReceipt(UUID id);
-
-    @Query("""
-            INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, recipe_preset, recipe_json,
-                              drop_key, drop_version, outbox_name, created_at, updated_at)
-            VALUES (:id, :tenantId, 'AWAITING_UPLOAD', 'DROP', :inputName, :inputKey, :recipePreset, :recipeJson,
-                    :dropKey, :dropVersion, :outboxName, now(), now())
-            ON CONFLICT (tenant_id, drop_key, drop_version) DO NOTHING""")
-    int insertDrop(UUID id, String tenantId, String inputName, String inputKey, @Nullable String recipePreset,
-            @Nullable String recipeJson, String dropKey, String dropVersion, String outboxName);
-
-    Optional<Job> findByTenantIdAndDropKeyAndDropVersion(String tenantId, String dropKey, String dropVersion);
-
-    @Query("""
-            UPDATE jobs SET input_bytes = :bytes, uploaded_at = now(), recipe_preset = :recipePreset,
-                            recipe_json = :recipeJson, signals_key = :signalsKey, signals_name = :signalsName,
-                            updated_at = now()
-            WHERE id = :id AND status = 'AWAITING_UPLOAD' AND uploaded_at IS NULL""")
-    int recordDropTaken(UUID id, long bytes, @Nullable String recipePreset, @Nullable String recipeJson,
-            @Nullable String signalsKey, @Nullable String signalsName);
+    int completeReceipt(UUID id, String deliveredBecause);
 
     @Query("""
             UPDATE jobs SET status = 'FAILED', failed_at = now(), updated_at = now(),
@@ -217,69 +199,12 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
             WHERE id = :id AND status = 'AWAITING_UPLOAD'""")
     int failIntake(UUID id, String code, String reason);
 
-    @Query("""
-            UPDATE jobs SET outbox_written_at = now(), outbox_deleted_at = NULL, updated_at = now()
-            WHERE id = :id""")
-    int markOutboxWritten(UUID id);
-
-    /**
-     * Hands the outbox files of a name over to the job that just wrote them: earlier jobs of the name no longer own
-     * them, and a result of theirs that was waiting for pickup has been replaced, so that job expires.
-     */
-    @Query("""
-            UPDATE jobs SET outbox_deleted_at = now(), updated_at = now(),
-                            expired_at = CASE WHEN status = 'SUCCEEDED' THEN now() ELSE expired_at END,
-                            status = CASE WHEN status = 'SUCCEEDED' THEN 'EXPIRED' ELSE status END
-            WHERE tenant_id = :tenantId AND outbox_name = :outboxName AND id <> :writer
-              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL""")
-    int supersedeOutbox(String tenantId, String outboxName, UUID writer);
-
-    @Query("""
-            SELECT * FROM jobs
-            WHERE tenant_id = :tenantId AND outbox_name = :outboxName
-              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL
-            ORDER BY outbox_written_at DESC
-            LIMIT 1""")
-    Optional<Job> findOutboxOwner(String tenantId, String outboxName);
-
     /**
      * Reads the job and holds its row until the transaction ends, so that whatever else wants to lock it waits; to be
      * called in a transaction.
      */
     @Query("SELECT * FROM jobs WHERE id = :id FOR UPDATE")
     Optional<Job> lockById(UUID id);
-
-    @Query("""
-            UPDATE jobs SET picked_up_at = now(), pickup_due_at = now() + make_interval(secs => :graceSeconds),
-                            updated_at = now()
-            WHERE id = :id AND status IN ('SUCCEEDED', 'FAILED') AND outbox_deleted_at IS NULL""")
-    int recordPickup(UUID id, double graceSeconds);
-
-    @Query("""
-            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), picked_up_at = now(), pickup_due_at = now(),
-                            updated_at = now()
-            WHERE id = :id AND status = 'SUCCEEDED'""")
-    int markPickedUpByDeletion(UUID id);
-
-    @Query("""
-            UPDATE jobs SET status = 'DOWNLOADED', downloaded_at = now(), updated_at = now()
-            WHERE status = 'SUCCEEDED' AND source = 'DROP' AND pickup_due_at <= now()""")
-    int completePickups();
-
-    @Query("""
-            SELECT * FROM jobs
-            WHERE status = 'FAILED' AND source = 'DROP'
-              AND outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL
-              AND (pickup_due_at <= now() OR failed_at < now() - make_interval(secs => :retentionSeconds))
-            ORDER BY updated_at
-            LIMIT :limit""")
-    List<Job> failedDropsWithOutboxDue(double retentionSeconds, int limit);
-
-    /** The outbox files are gone, and so are the partner's reads of them. */
-    @Query("""
-            WITH forgotten AS (DELETE FROM result_reads WHERE job_id = :id)
-            UPDATE jobs SET outbox_deleted_at = now(), updated_at = now() WHERE id = :id AND outbox_deleted_at IS NULL""")
-    int markOutboxDeleted(UUID id);
 
     @Query("""
             UPDATE jobs SET files_deleted_at = NULL, files_claimed_until = NULL, deleted_at = NULL, updated_at = now()
@@ -290,10 +215,10 @@ public interface JobRepository extends CrudRepository<Job, UUID> {
     @Query("SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('QUEUED', 'PROCESSING'))")
     boolean anyRunning();
 
-    /** Whether any job has not ended yet, or still has files in the bucket: only then may the cleanup find work. */
-    @Query("""
-            SELECT EXISTS (SELECT 1 FROM jobs
-                           WHERE files_deleted_at IS NULL
-                              OR (outbox_written_at IS NOT NULL AND outbox_deleted_at IS NULL))""")
+    /**
+     * Whether any job has not ended yet, or still has files of its own in the bucket: only then, or when a result
+     * delivery has files outliving their jobs, may the cleanup find work.
+     */
+    @Query("SELECT EXISTS (SELECT 1 FROM jobs WHERE files_deleted_at IS NULL)")
     boolean anyUnfinished();
 }

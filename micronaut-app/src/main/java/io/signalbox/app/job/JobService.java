@@ -36,10 +36,12 @@ public final class JobService {
     private final JobMetrics metrics;
     private final TransferMetrics transfers;
     private final IdempotencySettings idempotency;
+    private final ResultDeliveries deliveries;
 
     JobService(JobRepository jobs, ObjectStore store, JobMetrics metrics, TransferMetrics transfers,
-            IdempotencySettings idempotency) {
+            IdempotencySettings idempotency, ResultDeliveries deliveries) {
         this.jobs = jobs;
+        this.deliveries = deliveries;
         this.store = store;
         this.metrics = metrics;
         this.transfers = transfers;
@@ -207,7 +209,7 @@ public final class JobService {
                     .encodeToString((last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
             next = "/v1/jobs?limit=" + limit + (status == null ? "" : "&status=" + status) + "&cursor=" + token;
         }
-        return new JobPage(page.stream().map(JobView::of).toList(), next);
+        return new JobPage(page.stream().map(this::view).toList(), next);
     }
 
     private static String[] decodeCursor(String cursor) {
@@ -250,7 +252,7 @@ public final class JobService {
     public Job cancel(Tenant tenant, String id) {
         Job job = find(tenant, id);
         // Taken before the job becomes due, so that the cleanup does not delete the same files at the same time.
-        boolean deleteHere = !job.dropped() && jobs.claimFiles(job.id(), DELETION_CLAIM.toSeconds()) == 1;
+        boolean deleteHere = job.source().resultFromApi() && jobs.claimFiles(job.id(), DELETION_CLAIM.toSeconds()) == 1;
         String reason = job.status().name().toLowerCase(Locale.ROOT);
         if (jobs.cancel(job.id()) == 1) {
             metrics.reached(JobMetrics.Outcome.CANCELLED);
@@ -273,10 +275,18 @@ public final class JobService {
                 store.deletePrefix(prefix, reason, job.id().toString());
             }
             jobs.markFilesDeleted(job.id());
-            jobs.completeReceipt(job.id());
+            jobs.completeReceipt(job.id(), deliveries.of(job).deliveredBecause());
         } catch (RuntimeException e) {
             LOG.warn("files of job {} not deleted yet, the cleanup will retry: {}", job.id(), e.getMessage());
         }
+    }
+
+    /**
+     * @param job a job of any source
+     * @return the job as its owner sees it, with what its result delivery adds
+     */
+    public JobView view(Job job) {
+        return JobView.of(job, deliveries.of(job).facts(job));
     }
 
     /**

@@ -102,29 +102,39 @@ public record JobView(String id, JobStatus status, String source, String inputNa
     }
 
     /**
-     * @param job a job
+     * @param job a job uploaded through the REST API, which has nothing to show beside its row
      * @return the job as its owner sees it
      */
     public static JobView of(Job job) {
+        return of(job, DeliveryFacts.NONE);
+    }
+
+    /**
+     * @param job a job
+     * @param facts what its result delivery adds ({@link ResultDelivery#facts(Job)})
+     * @return the job as its owner sees it
+     */
+    public static JobView of(Job job, DeliveryFacts facts) {
         String self = "/v1/jobs/" + job.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
         Instant downloadableUntil = job.downloadableUntil(Instant.now());
-        if (!job.dropped() && (job.status() == JobStatus.SUCCEEDED || downloadableUntil != null)) {
+        if (job.source().resultFromApi() && (job.status() == JobStatus.SUCCEEDED || downloadableUntil != null)) {
             links.put("result", self + "/result");
         }
         if (job.summaryJson() != null) {
             links.put("summary", self + "/summary");
         }
         Failure failure = job.failureReason() == null ? null : new Failure(job.failureCode(), job.failureReason());
-        return new JobView(job.id().toString(), job.status(), job.dropped() ? "drop-folder" : "api", job.inputName(),
+        return new JobView(job.id().toString(), job.status(), job.source().label(), job.inputName(),
                 job.recipePreset() != null ? job.recipePreset() : "custom", job.inputBytes(), job.inputSha256(),
                 job.resultBytes(), job.resultSha256(), job.rowCount(), job.rowsSkipped(), job.symbolCount(),
                 job.status() == JobStatus.PROCESSING ? Long.valueOf(job.rowsProcessed()) : null, job.attempts(),
                 failure, job.createdAt(), job.uploadedAt(), job.queuedAt(), job.startedAt(), job.succeededAt(),
                 job.downloadedAt(), job.failedAt(), job.expiredAt(), job.cancelledAt(), job.filesDeletedAt(),
                 downloadableUntil, job.deletedAt(), job.deletedAt() == null ? null : job.deletedBecause(),
-                job.deletedAt() == null ? null : List.of(job.deletedKeys()), job.dropKey(), job.pickedUpAt(), job.callbackUrl(),
+                job.deletedAt() == null ? null : List.of(job.deletedKeys()), facts.objectKey(), facts.pickedUpAt(),
+                job.callbackUrl(),
                 job.status() == JobStatus.PROCESSING ? new Progress(job.rowsProcessed(), null, null) : null, links);
     }
 }

@@ -7,10 +7,8 @@ import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +18,17 @@ import org.slf4j.LoggerFactory;
 final class RetentionService implements RetentionPolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
-    private static final String PARTNER_PICKUP = "partner-pickup";
 
     private final JobRepository jobs;
     private final RetentionSettings settings;
     private final JobMetrics metrics;
     private final PresignedUploadService presignedUploads;
+    private final ResultDeliveries deliveries;
 
     RetentionService(JobRepository jobs, RetentionSettings settings, JobMetrics metrics,
-            PresignedUploadService presignedUploads) {
+            PresignedUploadService presignedUploads, ResultDeliveries deliveries) {
         this.jobs = jobs;
+        this.deliveries = deliveries;
         this.settings = settings;
         this.metrics = metrics;
         this.presignedUploads = presignedUploads;
@@ -46,20 +45,16 @@ final class RetentionService implements RetentionPolicy {
         if (aborted > 0) {
             LOG.info("{} presigned uploads of expired, cancelled or failed jobs aborted", aborted);
         }
-        int pickedUp = jobs.completePickups();
-        if (pickedUp > 0) {
-            LOG.info("{} results picked up by their partners; their grace windows are over", pickedUp);
-        }
+        deliveries.all().forEach(ResultDelivery::beforeCleanup);
         List<JobFiles> due = new ArrayList<>();
         for (Job job : jobs.withFilesToDelete(settings.batchSize())) {
+            ResultDelivery delivery = deliveries.of(job);
             due.add(new JobFiles(job.id().toString(), job.tenantId(), JobKeys.allPrefixes(job),
-                    outboxKeysGoingWith(job), reason(job)));
+                    delivery.keysGoingWith(job),
+                    job.deletedBecause() != null ? job.deletedBecause() : delivery.deletionReason(job)));
         }
-        // A failed drop's error file stays for its partner to read, after the job's own files are gone.
-        for (Job job : jobs.failedDropsWithOutboxDue(seconds(settings.retention()), settings.batchSize())) {
-            boolean pickedUpByPartner = job.pickupDueAt() != null && !job.pickupDueAt().isAfter(Instant.now());
-            due.add(new JobFiles(job.id().toString(), job.tenantId(), List.of(), JobKeys.outboxKeys(job),
-                    pickedUpByPartner ? PARTNER_PICKUP : "expired"));
+        for (ResultDelivery delivery : deliveries.all()) {
+            due.addAll(delivery.filesOutlivingJobs(settings.retention(), settings.batchSize()));
         }
         return due;
     }
@@ -75,28 +70,17 @@ final class RetentionService implements RetentionPolicy {
     @Override
     public void deleted(JobFiles files) {
         UUID id = UUID.fromString(files.jobId());
+        Job job = jobs.findById(id).orElseThrow();
+        ResultDelivery delivery = deliveries.of(job);
         if (!files.prefixes().isEmpty()) {
             jobs.markFilesDeleted(id);
         }
         if (!files.keys().isEmpty()) {
-            jobs.markOutboxDeleted(id);
+            delivery.keysDeleted(job);
         }
-        jobs.completeReceipt(id);
-    }
-
-    private static List<String> outboxKeysGoingWith(Job job) {
-        return job.dropped() && job.ownsOutboxFiles() && job.status() != JobStatus.FAILED
-                ? JobKeys.outboxKeys(job) : List.of();
-    }
-
-    private static String reason(Job job) {
-        if (job.deletedBecause() != null) {
-            return job.deletedBecause();
+        if (!delivery.filesRemain(job)) {
+            jobs.completeReceipt(id, delivery.deliveredBecause());
         }
-        if (job.dropped() && job.status() == JobStatus.DOWNLOADED) {
-            return PARTNER_PICKUP;
-        }
-        return job.status().name().toLowerCase(Locale.ROOT);
     }
 
     private static double seconds(Duration duration) {

@@ -1,39 +1,32 @@
 package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
-import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.routes.common.ObjectEvent;
 import io.signalbox.routes.ingest.UploadIntake;
-import io.signalbox.topology.BucketLayout;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decides what S3 events mean for jobs. */
+/** Decides what an upload arriving means for its job. */
 @Singleton
 final class UploadIntakeService implements UploadIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadIntakeService.class);
 
     private final JobRepository jobs;
-    private final String bucket;
 
-    UploadIntakeService(JobRepository jobs, StorageSettings storage) {
+    UploadIntakeService(JobRepository jobs) {
         this.jobs = jobs;
-        this.bucket = storage.bucket();
     }
 
     @Override
     public String accept(ObjectEvent event) {
-        if (!bucket.equals(event.bucket()) || !event.created() || !event.key().startsWith(BucketLayout.UPLOADS)) {
-            return null;
-        }
         String[] parts = event.key().split("/", 4);
         Optional<UUID> id = parts.length == 4 ? JobIds.parse(parts[2]) : Optional.empty();
         Optional<Job> found = id.flatMap(jobs::findById);
-        if (found.isPresent() && found.get().dropped()) {
+        if (found.isPresent() && found.get().source() == JobSource.DROP) {
             // The drop folder's intake copied this file here and queues the job itself once it has the recipe.
             LOG.debug("{} of {} is a dropped file taken in by job {}", event.eventName(), event.key(), found.get().id());
             return null;

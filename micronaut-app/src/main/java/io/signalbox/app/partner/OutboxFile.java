@@ -51,6 +51,15 @@ record OutboxFile(String partner, String outboxName, Kind kind) {
     }
 
     /**
+     * @param outboxName {@code outbox/{partner}/NAME} of a dropped file
+     * @param kind which of its files
+     * @return the key of that file
+     */
+    static String key(String outboxName, Kind kind) {
+        return outboxName + kind.suffix;
+    }
+
+    /**
      * @return whether the file is a job's result, in whichever form its recipe asked for
      */
     boolean isResult() {

@@ -7,6 +7,7 @@ import io.signalbox.app.job.JobStatus;
 import io.signalbox.app.storage.StorageSettings;
 import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.ingest.OutboxDeletions;
 import io.signalbox.routes.pickup.DownloadCoverage;
 import io.signalbox.routes.pickup.ObjectRead;
 import io.signalbox.routes.pickup.ResultPickups;
@@ -32,22 +33,24 @@ import org.slf4j.LoggerFactory;
  * earlier job of the same name and acknowledges nothing.
  */
 @Singleton
-final class PickupService implements ResultPickups {
+final class PickupService implements ResultPickups, OutboxDeletions {
 
     private static final Logger LOG = LoggerFactory.getLogger(PickupService.class);
     /** CloudTrail gives event times to the second; a read in the second the files were written still counts. */
     private static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
 
     private final JobRepository jobs;
+    private final DropRepository drops;
     private final PartnerRepository partners;
     private final ResultReads reads;
     private final TransactionOperations<Connection> transactions;
     private final PickupSettings settings;
     private final String bucket;
 
-    PickupService(JobRepository jobs, PartnerRepository partners, ResultReads reads,
+    PickupService(JobRepository jobs, DropRepository drops, PartnerRepository partners, ResultReads reads,
             TransactionOperations<Connection> transactions, PickupSettings settings, StorageSettings storage) {
         this.jobs = jobs;
+        this.drops = drops;
         this.partners = partners;
         this.reads = reads;
         this.transactions = transactions;
@@ -80,7 +83,8 @@ final class PickupService implements ResultPickups {
         Optional<DownloadCoverage> pickedUp = transactions.executeWrite(status -> {
             Optional<Job> locked = jobs.lockById(owner.id());
             if (locked.isEmpty() || locked.get().status() != JobStatus.SUCCEEDED
-                    || locked.get().resultBytes() == null || locked.get().outboxDeletedAt() != null) {
+                    || locked.get().resultBytes() == null
+                    || drops.findById(owner.id()).map(Drop::outboxDeletedAt).isPresent()) {
                 return Optional.<DownloadCoverage>empty();
             }
             Job job = locked.get();
@@ -90,7 +94,7 @@ final class PickupService implements ResultPickups {
                         read.key(), read.hasRange() ? read.range() + ", " : "", read.bytesTransferredOut(), coverage);
                 return Optional.<DownloadCoverage>empty();
             }
-            return jobs.recordPickup(job.id(), graceSeconds()) == 1 ? Optional.of(coverage) : Optional.empty();
+            return drops.recordPickup(job.id(), graceSeconds()) == 1 ? Optional.of(coverage) : Optional.empty();
         });
         pickedUp.ifPresent(coverage -> LOG.info("job {} picked up by partner {}: {} read in {} GetObject calls;"
                 + " its files go in {} s", owner.id(), file.partner(), read.key(), coverage.reads(),
@@ -98,7 +102,7 @@ final class PickupService implements ResultPickups {
     }
 
     private void recordPickup(Job job, OutboxFile file, String key) {
-        if (jobs.recordPickup(job.id(), graceSeconds()) == 1) {
+        if (drops.recordPickup(job.id(), graceSeconds()) == 1) {
             LOG.info("job {} picked up by partner {}: {} read; its files go in {} s", job.id(), file.partner(), key,
                     settings.grace().toSeconds());
         }
@@ -108,10 +112,8 @@ final class PickupService implements ResultPickups {
         return settings.grace().toMillis() / 1000.0;
     }
 
-    /**
-     * @param event an {@code ObjectRemoved} event under {@code outbox/}
-     */
-    void removed(ObjectEvent event) {
+    @Override
+    public void deleted(ObjectEvent event) {
         Optional<OutboxFile> file = OutboxFile.parse(event.key());
         if (file.isEmpty() || file.get().kind() == OutboxFile.Kind.SUMMARY) {
             return;
@@ -121,24 +123,24 @@ final class PickupService implements ResultPickups {
             return;
         }
         Job job = owner.get();
-        if (file.get().isResult() && jobs.markPickedUpByDeletion(job.id()) == 1) {
+        if (file.get().isResult() && drops.markPickedUpByDeletion(job.id()) == 1) {
             LOG.info("job {} picked up by partner {}: it deleted {}; DOWNLOADED, its other files go now", job.id(),
                     file.get().partner(), event.key());
-        } else if (!file.get().isResult() && job.status() == JobStatus.FAILED && jobs.recordPickup(job.id(), 0) == 1) {
+        } else if (!file.get().isResult() && job.status() == JobStatus.FAILED && drops.recordPickup(job.id(), 0) == 1) {
             LOG.info("job {}: partner {} deleted {}; the rest of its outbox files go now", job.id(),
                     file.get().partner(), event.key());
         }
     }
 
     private Optional<Job> owner(OutboxFile file, Instant eventTime) {
-        Optional<Job> owner = partners.findById(file.partner())
-                .flatMap(partner -> jobs.findOutboxOwner(partner.tenantId(), file.outboxName()));
+        Optional<Drop> owner = partners.findById(file.partner())
+                .flatMap(partner -> drops.findOutboxOwner(partner.tenantId(), file.outboxName()));
         if (owner.isPresent() && eventTime != null
                 && eventTime.plus(CLOCK_TOLERANCE).isBefore(owner.get().outboxWrittenAt())) {
             LOG.info("an event of {} at {} is older than job {}'s files of that name; it acknowledges nothing",
-                    file.outboxName(), eventTime, owner.get().id());
+                    file.outboxName(), eventTime, owner.get().jobId());
             return Optional.empty();
         }
-        return owner;
+        return owner.flatMap(drop -> jobs.findById(drop.jobId()));
     }
 }

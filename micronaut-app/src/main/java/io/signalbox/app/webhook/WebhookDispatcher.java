@@ -1,6 +1,7 @@
 package io.signalbox.app.webhook;
 
 import io.micronaut.json.JsonMapper;
+import io.signalbox.app.job.DeliveryFacts;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobView;
@@ -106,7 +107,8 @@ final class WebhookDispatcher implements WebhookOutbox {
         byte[] body;
         try {
             body = json.writeValueAsBytes(new WebhookPayload(event.eventId().toString(), event.type(),
-                    event.occurredAt(), JobView.of(job)));
+                    event.occurredAt(), JobView.of(job, new DeliveryFacts(
+                    snapshots.objectKeyOf(event.id()).orElse(null), snapshots.pickedUpAtOf(event.id()).orElse(null)))));
         } catch (IOException e) {
             throw new UncheckedIOException("webhook event " + event.eventId() + " could not be written as JSON", e);
         }

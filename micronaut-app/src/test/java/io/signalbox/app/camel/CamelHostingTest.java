@@ -32,7 +32,7 @@ class CamelHostingTest {
         try (ApplicationContext app = start("ingest")) {
             CamelContext camel = app.getBean(CamelContext.class);
             var ids = camel.getRoutes().stream().map(Route::getRouteId).toList();
-            assertThat(ids).filteredOn(id -> !id.startsWith("storage-")).containsExactly("ingest-receive");
+            assertThat(ids).filteredOn(id -> !id.startsWith("storage-")).containsExactly("ingest-receive", "ingest-drop");
             assertThat(ids).contains("storage-store", "storage-open", "storage-delete-prefix", "storage-delete-object");
             assertThat(camel.getName()).isEqualTo("signalbox");
         }

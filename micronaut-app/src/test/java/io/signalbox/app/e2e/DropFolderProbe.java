@@ -75,7 +75,8 @@ final class DropFolderProbe {
     List<String> jobIdsOf(String objectKey) {
         try (Connection db = signalbox.database();
                 PreparedStatement query = db.prepareStatement(
-                        "SELECT id FROM jobs WHERE drop_key = ? ORDER BY created_at, id")) {
+                        "SELECT jobs.id FROM drops JOIN jobs ON jobs.id = drops.job_id WHERE drop_key = ?"
+                                + " ORDER BY jobs.created_at, jobs.id")) {
             query.setString(1, objectKey);
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

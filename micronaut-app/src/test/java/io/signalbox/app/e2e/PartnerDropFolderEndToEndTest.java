@@ -51,8 +51,8 @@ class PartnerDropFolderEndToEndTest {
     static void start() {
         AwsCli.requireInstalled();
         signalbox = new RunningSignalbox(5, Duration.ofSeconds(30), List.of(
-                new LocalAws.Partner("acme", "acme-access-key", "acme-secret-key"),
-                new LocalAws.Partner("globex", "globex-access-key", "globex-secret-key")))
+                new LocalAws.PartnerCredentials("acme", "acme-access-key", "acme-secret-key"),
+                new LocalAws.PartnerCredentials("globex", "globex-access-key", "globex-secret-key")))
                 .start(Map.of(
                         "signalbox.pickup.grace", GRACE.toSeconds() + "s",
                         "signalbox.cleanup.interval-millis", 300,

@@ -39,7 +39,7 @@ class PartnerResultRetentionEndToEndTest {
     static void start() {
         AwsCli.requireInstalled();
         signalbox = new RunningSignalbox(5, Duration.ofSeconds(30),
-                List.of(new LocalAws.Partner("acme", "acme-access-key", "acme-secret-key")))
+                List.of(new LocalAws.PartnerCredentials("acme", "acme-access-key", "acme-secret-key")))
                 .start(Map.of(
                         "signalbox.cleanup.retention", RETENTION.toSeconds() + "s",
                         "signalbox.cleanup.interval-millis", 300));

@@ -65,7 +65,7 @@ final class RunningSignalbox implements AutoCloseable {
     /** Receives a copy of every GetObject event under {@code outbox/}, so that a test can see what was read. */
     static final String READ_EVENTS_TAP = "test-read-events";
 
-    private final List<LocalAws.Partner> partners;
+    private final List<LocalAws.PartnerCredentials> partners;
 
     RunningSignalbox(int maxReceiveCount, Duration jobsVisibility) {
         this(maxReceiveCount, jobsVisibility, List.of(), TestDatabase.get());
@@ -75,7 +75,7 @@ final class RunningSignalbox implements AutoCloseable {
      * @param partners partners with their own credentials on the S3 server; the application serves them and the
      *     event taps are set up
      */
-    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners) {
+    RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.PartnerCredentials> partners) {
         this(maxReceiveCount, jobsVisibility, partners, TestDatabase.get());
     }
 
@@ -86,7 +86,7 @@ final class RunningSignalbox implements AutoCloseable {
         this(maxReceiveCount, jobsVisibility, List.of(), postgres);
     }
 
-    private RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.Partner> partners,
+    private RunningSignalbox(int maxReceiveCount, Duration jobsVisibility, List<LocalAws.PartnerCredentials> partners,
             TestDatabase postgres) {
         this.partners = List.copyOf(partners);
         this.postgres = postgres;
@@ -114,7 +114,7 @@ final class RunningSignalbox implements AutoCloseable {
                     .objectEvents(List.of(BucketLayout.INBOX), INBOX_EVENTS_TAP)
                     .getObjectEvents(List.of(BucketLayout.OUTBOX), READ_EVENTS_TAP);
         }
-        for (LocalAws.Partner partner : partners) {
+        for (LocalAws.PartnerCredentials partner : partners) {
             awsSettings.partner(partner.name(), partner.accessKey(), partner.secretKey());
         }
         aws = awsSettings.start();
@@ -192,7 +192,7 @@ final class RunningSignalbox implements AutoCloseable {
         properties.put("signalbox.bootstrap.api-key", API_KEY);
         properties.put("signalbox.camel.shutdown-timeout", "5s");
         properties.put("signalbox.partners.names",
-                String.join(",", partners.stream().map(LocalAws.Partner::name).toList()));
+                String.join(",", partners.stream().map(LocalAws.PartnerCredentials::name).toList()));
         properties.put("signalbox.jolokia.port", 0);
         properties.putAll(overrides);
         return properties;

@@ -200,11 +200,11 @@ class JobTransitionsTest {
         assertThat(jobs.noteDeletedKey(job.id(), input)).isEqualTo(1);
         assertThat(jobs.noteDeletedKey(job.id(), input)).isZero();
         jobs.noteDeletedKey(job.id(), result);
-        assertThat(jobs.completeReceipt(job.id())).as("files not all deleted yet").isZero();
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).as("files not all deleted yet").isZero();
         jobs.markFilesDeleted(job.id());
 
-        assertThat(jobs.completeReceipt(job.id())).isEqualTo(1);
-        assertThat(jobs.completeReceipt(job.id())).isZero();
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).isEqualTo(1);
+        assertThat(jobs.completeReceipt(job.id(), "downloaded")).isZero();
         Job deleted = jobs.findById(job.id()).orElseThrow();
         assertThat(deleted.deletedAt()).isNotNull();
         assertThat(deleted.deletedBecause()).isEqualTo("expired");
@@ -224,33 +224,12 @@ class JobTransitionsTest {
 
         for (Job job : new Job[] {downloaded, acknowledged, cancelled}) {
             jobs.markFilesDeleted(job.id());
-            jobs.completeReceipt(job.id());
+            jobs.completeReceipt(job.id(), "downloaded");
         }
 
         assertThat(jobs.findById(downloaded.id()).orElseThrow().deletedBecause()).isEqualTo("downloaded");
         assertThat(jobs.findById(acknowledged.id()).orElseThrow().deletedBecause()).isEqualTo("acknowledged");
         assertThat(jobs.findById(cancelled.id()).orElseThrow().deletedBecause()).isEqualTo("cancelled");
-    }
-
-    @Test
-    void aDroppedFilesReceiptWaitsForItsOutboxFilesAndSaysPickedUp() {
-        UUID id = UUID.randomUUID();
-        jobs.insertDrop(id, "acme", "prices.csv", JobKeys.inputKey("acme", id), "default", null, "inbox/acme/prices.csv",
-                "v-" + id, "outbox/acme/prices");
-        jobs.recordDropTaken(id, 100, "default", null, null, null);
-        jobs.markQueued(id);
-        ClaimedJob claimed = execution.claim(id.toString(), "message-1");
-        jobs.succeed(id, claimed.attempt(), "outbox/acme/prices.result.csv", 1, "00".repeat(32), 100, "00".repeat(32),
-                1, 0, 1, "{}");
-        jobs.markOutboxWritten(id);
-        jobs.markPickedUpByDeletion(id);
-
-        jobs.markFilesDeleted(id);
-        assertThat(jobs.completeReceipt(id)).as("its outbox files are still there").isZero();
-        jobs.markOutboxDeleted(id);
-
-        assertThat(jobs.completeReceipt(id)).isEqualTo(1);
-        assertThat(jobs.findById(id).orElseThrow().deletedBecause()).isEqualTo("picked-up");
     }
 
     private static Job succeededJob() {

@@ -63,11 +63,13 @@ class PickupServiceTest {
         job = UUID.randomUUID();
         result = "outbox/acme/" + job + "/prices.result.csv";
         try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
-                INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, result_key, recipe_preset,
-                                  result_bytes, drop_key, drop_version, outbox_name, outbox_written_at, created_at,
-                                  succeeded_at, updated_at)
-                VALUES (?, 'acme', 'SUCCEEDED', 'DROP', 'prices.csv', ?, ?, 'default', ?, ?, 'v1', ?,
-                        now() - interval '1 minute', now(), now(), now())""")) {
+                WITH new_job AS (
+                    INSERT INTO jobs (id, tenant_id, status, source, input_name, input_key, result_key, recipe_preset,
+                                      result_bytes, created_at, succeeded_at, updated_at)
+                    VALUES (?, 'acme', 'SUCCEEDED', 'DROP', 'prices.csv', ?, ?, 'default', ?, now(), now(), now())
+                    RETURNING id)
+                INSERT INTO drops (job_id, tenant_id, drop_key, drop_version, outbox_name, outbox_written_at)
+                SELECT id, 'acme', ?, 'v1', ?, now() - interval '1 minute' FROM new_job""")) {
             insert.setObject(1, job);
             insert.setString(2, "uploads/acme/" + job + "/input");
             insert.setString(3, result);
@@ -179,16 +181,15 @@ class PickupServiceTest {
     }
 
     private Instant pickedUpAt() throws SQLException {
-        return instant("picked_up_at");
+        return instant("SELECT picked_up_at FROM drops WHERE job_id = ?");
     }
 
     private Instant pickupDueAt() throws SQLException {
-        return instant("pickup_due_at");
+        return instant("SELECT pickup_due_at FROM jobs WHERE id = ?");
     }
 
-    private Instant instant(String column) throws SQLException {
-        try (Connection db = database();
-                PreparedStatement query = db.prepareStatement("SELECT " + column + " FROM jobs WHERE id = ?")) {
+    private Instant instant(String select) throws SQLException {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(select)) {
             query.setObject(1, job);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

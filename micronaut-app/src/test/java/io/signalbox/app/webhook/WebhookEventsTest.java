@@ -65,7 +65,7 @@ class WebhookEventsTest {
         jobs.markDownloaded(job.id(), 0);
         jobs.markFilesDeleted(job.id());
         assertThat(types(job)).as("the receipt is not complete yet").containsExactly("job.succeeded", "job.downloaded");
-        jobs.completeReceipt(job.id());
+        jobs.completeReceipt(job.id(), "downloaded");
 
         List<WebhookEvent> written = events.findByJobId(job.id());
         assertThat(written).extracting(WebhookEvent::type)
@@ -177,7 +177,7 @@ class WebhookEventsTest {
 
     private static void deleteFiles(Job job) {
         jobs.markFilesDeleted(job.id());
-        jobs.completeReceipt(job.id());
+        jobs.completeReceipt(job.id(), "downloaded");
     }
 
     private static List<String> types(Job job) {

@@ -2,14 +2,14 @@ package io.signalbox.routes.ingest;
 
 import io.signalbox.routes.common.ObjectEvent;
 
-/** The job store as the {@code ingest} routes see it. */
+/** Uploads as the {@code ingest-receive} route sees them. */
 public interface UploadIntake {
 
     /**
-     * Decides what a stored or removed object means: an upload completing a job, a partner's drop, an
-     * acknowledgement, or nothing. Idempotent: the same event seen twice has the effect of one.
+     * An upload arrived: decides whether the object completes a job's upload (its input; a signals file comes
+     * before its input and queues nothing). Idempotent: the same event seen twice has the effect of one.
      *
-     * @param event one record of an S3 event notification
+     * @param event an {@code ObjectCreated} event under {@code uploads/}
      * @return the id of a job to put on the jobs queue, or {@code null} when there is none
      */
     String accept(ObjectEvent event);

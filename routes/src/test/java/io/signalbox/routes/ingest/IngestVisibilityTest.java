@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.fixtures.aws.LocalAwsExtension;
 import io.signalbox.routes.common.ErrorHandling;
+import io.signalbox.routes.common.ObjectEvent;
 import io.signalbox.routes.common.ObjectEventReader;
 import java.net.URI;
 import java.time.Duration;
@@ -48,11 +49,29 @@ class IngestVisibilityTest {
             worked.countDown();
             return null;
         };
-        DropFolderIntake unused = event -> null;
+        DropIntake noDrops = new DropIntake() {
+            @Override
+            public DroppedJob register(ObjectEvent event) {
+                throw new AssertionError("no file is dropped");
+            }
+
+            @Override
+            public DropTake take(DroppedJob job) {
+                throw new AssertionError("no file is dropped");
+            }
+
+            @Override
+            public String queue(DropTake take) {
+                throw new AssertionError("no file is dropped");
+            }
+        };
+        OutboxDeletions noDeletions = event -> {
+            throw new AssertionError("no outbox file is deleted");
+        };
         List<CamelContext> tasks = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                tasks.add(ingest(new IngestRoutes(new ObjectEventReader(), slowCopy, unused)));
+                tasks.add(ingest(new IngestRoutes(new ObjectEventReader(), "signalbox", slowCopy, noDrops, noDeletions)));
             }
             AWS.sqs().sendMessage(request -> request.queueUrl(AWS.queueUrl(EVENTS)).messageBody(event()));
 

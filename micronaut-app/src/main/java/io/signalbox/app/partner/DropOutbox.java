@@ -1,4 +1,4 @@
-package io.signalbox.app.job;
+package io.signalbox.app.partner;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -19,62 +19,62 @@ import org.slf4j.LoggerFactory;
  * itself is streamed there by the {@code process} route.
  */
 @Singleton
-public final class DropOutbox {
+final class DropOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropOutbox.class);
     private static final String JSON = "application/json";
 
     private final ObjectStore store;
     private final JsonMapper json;
-    private final JobRepository jobs;
+    private final DropRepository drops;
 
-    DropOutbox(ObjectStore store, JsonMapper json, JobRepository jobs) {
+    DropOutbox(ObjectStore store, JsonMapper json, DropRepository drops) {
         this.store = store;
         this.json = json;
-        this.jobs = jobs;
+        this.drops = drops;
     }
 
     /**
      * Records that the job's files just written under its outbox name are its own: the cleanup deletes them with the
      * job, and earlier jobs of the same name, whose files they replaced, no longer own any.
      *
-     * @param job a job from a drop folder that has written its files
+     * @param drop a drop whose job has written its files
      */
-    public void takeOwnership(Job job) {
-        jobs.markOutboxWritten(job.id());
-        int superseded = jobs.supersedeOutbox(job.tenantId(), job.outboxName(), job.id());
+    void takeOwnership(Drop drop) {
+        drops.markOutboxWritten(drop.jobId());
+        int superseded = drops.supersedeOutbox(drop.tenantId(), drop.outboxName(), drop.jobId());
         if (superseded > 0) {
-            LOG.info("job {} replaced the outbox files of {} earlier jobs of {}", job.id(), superseded,
-                    job.outboxName());
+            LOG.info("job {} replaced the outbox files of {} earlier jobs of {}", drop.jobId(), superseded,
+                    drop.outboxName());
         }
     }
 
     /**
      * Writes {@code NAME.summary.json}.
      *
-     * @param job a job from a drop folder
-     * @param summaryJson the summary document
+     * @param drop a drop
+     * @param summaryJson its job's summary document
      */
-    public void writeSummary(Job job, String summaryJson) {
-        write(JobKeys.outboxSummaryKey(job.outboxName()), summaryJson.getBytes(StandardCharsets.UTF_8));
+    void writeSummary(Drop drop, String summaryJson) {
+        write(drop.outboxKey(OutboxFile.Kind.SUMMARY), summaryJson.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Writes {@code NAME.error.json}.
      *
-     * @param job a job from a drop folder
+     * @param drop a drop
      * @param code the failure's code
      * @param message the failure's reason, as the job records it
      * @param file the file the problem is in, when the cause does not say, or {@code null}
      * @param cause the bad input that failed the job, or {@code null} when something else did
      */
-    public void writeError(Job job, String code, String message, @Nullable String file,
+    void writeError(Drop drop, String code, String message, @Nullable String file,
             @Nullable BadInputException cause) {
-        OutboxError error = OutboxError.of(job.id(), job.dropKey(), code, message, file, cause, Instant.now());
+        OutboxError error = OutboxError.of(drop.jobId(), drop.dropKey(), code, message, file, cause, Instant.now());
         try {
-            write(JobKeys.outboxErrorKey(job.outboxName()), json.writeValueAsBytes(error));
+            write(drop.outboxKey(OutboxFile.Kind.ERROR), json.writeValueAsBytes(error));
         } catch (IOException e) {
-            throw new UncheckedIOException("the error document of job " + job.id() + " could not be written", e);
+            throw new UncheckedIOException("the error document of job " + drop.jobId() + " could not be written", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.signalbox.app.job;
+package io.signalbox.app.partner;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

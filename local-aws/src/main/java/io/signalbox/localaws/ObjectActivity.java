@@ -3,7 +3,7 @@ package io.signalbox.localaws;
 import java.time.Instant;
 
 /** Something that happened to an object, as S3 notifications and CloudTrail report it. */
-sealed interface ObjectEvent {
+sealed interface ObjectActivity {
 
     S3Identity identity();
 
@@ -15,7 +15,7 @@ sealed interface ObjectEvent {
 
     /** An object was written: by a PUT, a copy, or the completion of a multipart upload. */
     record Created(S3Identity identity, String bucket, String key, Instant time, Kind kind, long size, String eTag,
-            String versionId) implements ObjectEvent {
+            String versionId) implements ObjectActivity {
 
         /** The S3 operation that wrote the object, named as S3 names it in {@code eventName}. */
         enum Kind {
@@ -37,7 +37,7 @@ sealed interface ObjectEvent {
 
     /** An object was deleted, or on a versioned bucket hidden behind a delete marker. */
     record Removed(S3Identity identity, String bucket, String key, Instant time, boolean deleteMarkerCreated,
-            String versionId) implements ObjectEvent {
+            String versionId) implements ObjectActivity {
 
         String eventName() {
             return deleteMarkerCreated ? "ObjectRemoved:DeleteMarkerCreated" : "ObjectRemoved:Delete";
@@ -52,6 +52,6 @@ sealed interface ObjectEvent {
      * @param authentication how the request was authenticated: a presigned URL's reads carry its signer's identity
      */
     record Read(S3Identity identity, String bucket, String key, Instant time, String range, long bytesTransferredOut,
-            AuthenticationMethod authentication) implements ObjectEvent {
+            AuthenticationMethod authentication) implements ObjectActivity {
     }
 }

@@ -1,4 +1,4 @@
-package io.signalbox.app.job;
+package io.signalbox.app.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
