@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Clients' reads of results through presigned URLs, as storage's GetObject events report them, counted in the same
- * ledger as streamed downloads ({@link ResultDeliveries}).
+ * ledger as streamed downloads ({@link ResultReadLedger}).
  *
  * <p>The URLs are signed with the service's own credentials, so storage names the service as the reader of both a
  * client's read through a URL and the service's own reads, such as those that stream a download, which record what
@@ -24,11 +24,11 @@ final class PresignedDownloadReads implements PresignedDownloads {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresignedDownloadReads.class);
 
-    private final ResultDeliveries deliveries;
+    private final ResultReadLedger ledger;
     private final String bucket;
 
-    PresignedDownloadReads(ResultDeliveries deliveries, StorageSettings storage) {
-        this.deliveries = deliveries;
+    PresignedDownloadReads(ResultReadLedger ledger, StorageSettings storage) {
+        this.ledger = ledger;
         this.bucket = storage.bucket();
     }
 
@@ -42,7 +42,7 @@ final class PresignedDownloadReads implements PresignedDownloads {
             LOG.info("a read of {} through a presigned URL is of no job's result; it counts for nothing", read.key());
             return;
         }
-        deliveries.record(job.get(), read, "through a presigned URL");
+        ledger.record(job.get(), read, "through a presigned URL");
     }
 
     /** {@code results/{tenant}/{job}/{attempt}/result.csv}: the job, when the key has that shape. */

@@ -40,15 +40,15 @@ public final class ResultDownloads {
 
     private final JobService jobs;
     private final ObjectStore store;
-    private final ResultDeliveries deliveries;
+    private final ResultReadLedger ledger;
     private final PresignedResultUrls presignedUrls;
     private final String bucket;
 
-    ResultDownloads(JobService jobs, ObjectStore store, ResultDeliveries deliveries, PresignedResultUrls presignedUrls,
+    ResultDownloads(JobService jobs, ObjectStore store, ResultReadLedger ledger, PresignedResultUrls presignedUrls,
             StorageSettings storage) {
         this.jobs = jobs;
         this.store = store;
-        this.deliveries = deliveries;
+        this.ledger = ledger;
         this.presignedUrls = presignedUrls;
         this.bucket = storage.bucket();
     }
@@ -130,7 +130,7 @@ public final class ResultDownloads {
         ByteRange sent = body.range() == null ? new ByteRange(0, Math.max(0, job.resultBytes() - 1)) : body.range();
         ObjectRead read = new ObjectRead(body.deliveryId().toString(), bucket, job.resultKey(), sent.asRangeHeader(),
                 bytesWritten, Instant.now());
-        deliveries.record(job.id(), read, "in API responses");
+        ledger.record(job.id(), read, "in API responses");
     }
 
     private static Job deliverable(Job job) {

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * (see {@link DownloadCoverage}), the job is DOWNLOADED and its grace window starts.
  */
 @Singleton
-final class ResultDeliveries {
+final class ResultReadLedger {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResultDeliveries.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ResultReadLedger.class);
 
     private final JobRepository repository;
     private final ResultReads reads;
@@ -30,7 +30,7 @@ final class ResultDeliveries {
     private final DownloadSettings settings;
     private final JobMetrics metrics;
 
-    ResultDeliveries(JobRepository repository, ResultReads reads, TransactionOperations<Connection> transactions,
+    ResultReadLedger(JobRepository repository, ResultReads reads, TransactionOperations<Connection> transactions,
             DownloadSettings settings, JobMetrics metrics) {
         this.repository = repository;
         this.reads = reads;
