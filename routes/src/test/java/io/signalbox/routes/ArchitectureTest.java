@@ -16,8 +16,8 @@ import org.apache.camel.RoutesBuilder;
 
 /**
  * docs/architecture.md, Modules and "Routes hold no computation": {@code routes} depends on {@code topology},
- * {@code processors}, Camel, the AWS SDK and Jackson; the route builders take their beans through constructors, and the ports
- * those beans implement are defined here and implemented in the application.
+ * {@code processors}, Camel, the AWS SDK and Jackson; the route builders take their beans through constructors, and
+ * the ports those beans implement are defined here and implemented in the application.
  */
 @AnalyzeClasses(packages = "io.signalbox.routes", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -28,7 +28,8 @@ class CorsFromEnvironmentTest {
         try {
             assertThat(environment.getProperty("micronaut.server.cors.enabled", Boolean.class)).contains(true);
             assertThat(environment.getProperty("micronaut.server.cors.configurations.web.allowed-origins",
-                    Argument.listOf(String.class)).orElseThrow()).containsExactly("https://d111111abcdef8.cloudfront.net");
+                    Argument.listOf(String.class)).orElseThrow())
+                    .containsExactly("https://d111111abcdef8.cloudfront.net");
         } finally {
             environment.stop();
         }

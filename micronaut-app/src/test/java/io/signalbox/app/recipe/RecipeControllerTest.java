@@ -77,7 +77,9 @@ class RecipeControllerTest implements TestPropertyProvider {
 
     @Test
     void aRecipeTooLongIsRefused() {
-        HttpResponse<String> response = validate("{\"name\":\"" + "x".repeat(RecipeController.MAX_RECIPE_CHARS) + "\"}");
+        String name = "x".repeat(RecipeController.MAX_RECIPE_CHARS);
+
+        HttpResponse<String> response = validate("{\"name\":\"" + name + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertProblem(response, "payload_too_large").contains(String.valueOf(RecipeController.MAX_RECIPE_CHARS));

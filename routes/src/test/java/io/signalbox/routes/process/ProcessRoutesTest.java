@@ -122,6 +122,23 @@ class ProcessRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void aRunsOutcomeIsRecordedAndTheMessageIsDeleted() throws Exception {
+        JobOutcome outcome = new JobOutcome(120, "ab".repeat(32), "results/acme/job-0/1/result.csv", 80,
+                "cd".repeat(32), null, "{}");
+        // The engine's run itself is the processor's (its result is written to S3); here it only answers.
+        AdviceWith.adviceWith(context, "process-run", route -> route
+                .weaveByToString("Bean\\[" + JobProcessor.class.getName() + "]")
+                .replace().process(exchange -> exchange.getMessage().setBody(outcome)));
+        store.claimable = job("job-0");
+
+        Exchange exchange = deliver("job-0");
+
+        assertThat(exchange.getException()).as("the exchange completes, so the message is deleted").isNull();
+        assertThat(store.calls).containsExactly("claim job-0 by message-1", "succeed job-0");
+        assertThat(store.outcome).isSameAs(outcome);
+    }
+
+    @Test
     void aMessageWhoseJobCannotBeClaimedIsDeletedWithoutReadingAnything() throws Exception {
         store.claimable = null;
         getObject.expectedMessageCount(0);
@@ -210,6 +227,7 @@ class ProcessRoutesTest extends CamelTestSupport {
         volatile ClaimedJob claimable;
         volatile boolean abandonAtTheEnd;
         volatile boolean storeDown;
+        volatile JobOutcome outcome;
 
         @Override
         public ClaimedJob claim(String jobId, String messageId) {
@@ -228,6 +246,7 @@ class ProcessRoutesTest extends CamelTestSupport {
         @Override
         public void succeed(ClaimedJob job, JobOutcome outcome) {
             calls.add("succeed " + job.id());
+            this.outcome = outcome;
         }
 
         @Override

@@ -65,9 +65,8 @@ class StorageRoutingTest extends CamelTestSupport {
 
     @BeforeEach
     void adviseAndStart() throws Exception {
-        for (String route : List.of("storage-store", "storage-open", "storage-open-range", "storage-copy", "storage-stat",
-                "storage-delete-object",
-                "storage-delete-prefix")) {
+        for (String route : List.of("storage-store", "storage-open", "storage-open-range", "storage-copy",
+                "storage-stat", "storage-delete-object", "storage-delete-prefix")) {
             AdviceWith.adviceWith(context, route, a -> a.weaveByToUri("aws2-s3:*").replace().to("mock:s3-" + route));
         }
         AdviceWith.adviceWith(context, "storage-store",
