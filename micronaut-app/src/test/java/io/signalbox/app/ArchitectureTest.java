@@ -62,14 +62,6 @@ class ArchitectureTest {
                 .check(app);
     }
 
-    @ArchTest
-    void onlyTheTerminationSignalUsesSunMisc(JavaClasses app) {
-        noClasses().that().resideOutsideOfPackage("io.signalbox.app.shutdown")
-                .should().dependOnClassesThat().resideInAPackage("sun..")
-                .because("the compiler's warning of proprietary API is silenced for sun.misc.Signal alone")
-                .check(app);
-    }
-
     /**
      * The features that still reach each other in cycles: the Camel hosting, the job store, metrics, shutdown, the
      * AWS clients, scaling, presigned uploads, admission and webhooks. No other feature may join a cycle, and
