@@ -25,6 +25,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -115,8 +117,8 @@ class ObjectEventsTest {
                 .partNumber(2), RequestBody.fromBytes(lastPart)).eTag();
         String eTag = s3.completeMultipartUpload(request -> request.bucket("signalbox").key(key).uploadId(uploadId)
                 .multipartUpload(upload -> upload.parts(
-                        part -> part.partNumber(1).eTag(firstETag),
-                        part -> part.partNumber(2).eTag(lastETag)))).eTag();
+                        CompletedPart.builder().partNumber(1).eTag(firstETag).build(),
+                        CompletedPart.builder().partNumber(2).eTag(lastETag).build()))).eTag();
 
         List<String> events = Clients.drain(sqs, aws.queueUrl("events"), WRITE_EVENTS);
 
@@ -173,7 +175,8 @@ class ObjectEventsTest {
         Clients.drain(sqs, aws.queueUrl("events"), WRITE_EVENTS);
 
         s3.deleteObjects(request -> request.bucket("signalbox").delete(delete -> delete.objects(
-                id -> id.key("uploads/m/a.csv"), id -> id.key("uploads/m/b.csv"))));
+                ObjectIdentifier.builder().key("uploads/m/a.csv").build(),
+                ObjectIdentifier.builder().key("uploads/m/b.csv").build())));
 
         List<String> events = Clients.drain(sqs, aws.queueUrl("events"), WRITE_EVENTS);
         assertThat(events).hasSize(2);
@@ -318,7 +321,7 @@ class ObjectEventsTest {
                 .destinationBucket("signalbox").destinationKey(target).uploadId(uploadId).partNumber(1))
                 .copyPartResult().eTag();
         s3.completeMultipartUpload(request -> request.bucket("signalbox").key(target).uploadId(uploadId)
-                .multipartUpload(upload -> upload.parts(part -> part.partNumber(1).eTag(eTag))));
+                .multipartUpload(upload -> upload.parts(CompletedPart.builder().partNumber(1).eTag(eTag).build())));
 
         assertThat(s3.getObjectAsBytes(request -> request.bucket("signalbox").key(target))
                 .asString(StandardCharsets.UTF_8)).isEqualTo("abcdef");

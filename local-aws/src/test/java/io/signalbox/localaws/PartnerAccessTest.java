@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -171,8 +172,8 @@ class PartnerAccessTest {
         String second = acme.uploadPart(request -> request.bucket(BUCKET).key(key).uploadId(uploadId).partNumber(2),
                 RequestBody.fromString("end")).eTag();
         acme.completeMultipartUpload(request -> request.bucket(BUCKET).key(key).uploadId(uploadId)
-                .multipartUpload(upload -> upload.parts(p -> p.partNumber(1).eTag(first),
-                        p -> p.partNumber(2).eTag(second))));
+                .multipartUpload(upload -> upload.parts(CompletedPart.builder().partNumber(1).eTag(first).build(),
+                        CompletedPart.builder().partNumber(2).eTag(second).build())));
 
         List<String> events = Clients.drain(sqs, aws.queueUrl("events"), Duration.ZERO);
         assertThat(events).hasSize(1);

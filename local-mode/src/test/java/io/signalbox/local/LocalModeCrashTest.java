@@ -60,6 +60,7 @@ class LocalModeCrashTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the sockets are held open, unused, so that the kill cuts an upload and a download
     void aKilledLocalModeRestartsOnItsHomeAndEveryJobEndsOnceWithNothingLeftOver() throws Exception {
         Path home = folder.resolve("home");
         int[] ports = LocalProcess.freePorts();

@@ -50,6 +50,7 @@ class LocalPostgresTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the home's lock is held, unused, as local mode holds it while it starts PostgreSQL
     void aServerLeftRunningByAKilledLocalModeIsStoppedAndTheHomeStartsAgain() throws Exception {
         Process holder = startHolder();
         try {

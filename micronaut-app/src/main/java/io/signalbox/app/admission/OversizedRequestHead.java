@@ -52,6 +52,7 @@ final class OversizedRequestHead {
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler declares the request raw; an override cannot add <?>
         public HttpResponse<?> handle(HttpRequest request, TooLongFrameException exception) {
             HttpStatus status;
             String text;

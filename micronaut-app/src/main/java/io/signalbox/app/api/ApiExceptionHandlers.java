@@ -28,6 +28,7 @@ final class ApiExceptionHandlers {
     static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
 
         @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler declares the request raw; an override cannot add <?>
         public HttpResponse<ApiError> handle(HttpRequest request, ApiException exception) {
             return ApiError.of(exception.status(), exception.code(), exception.getMessage()).toResponse();
         }
@@ -39,6 +40,7 @@ final class ApiExceptionHandlers {
     static final class BadInputHandler implements ExceptionHandler<BadInputException, HttpResponse<ApiError>> {
 
         @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler declares the request raw; an override cannot add <?>
         public HttpResponse<ApiError> handle(HttpRequest request, BadInputException exception) {
             return toError(exception).toResponse();
         }
@@ -53,6 +55,7 @@ final class ApiExceptionHandlers {
             implements ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> {
 
         @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler declares the request raw; an override cannot add <?>
         public HttpResponse<ApiError> handle(HttpRequest request, ConversionErrorException exception) {
             Argument<?> argument = exception.getArgument();
             Object found = exception.getConversionError().getOriginalValue().orElse(null);

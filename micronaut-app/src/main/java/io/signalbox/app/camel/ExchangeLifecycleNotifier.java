@@ -9,6 +9,8 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public abstract class ExchangeLifecycleNotifier extends EventNotifierSupport {
 
+    // JDK 21's javac warns (this-escape) of the setters, which only set flags of EventNotifierSupport.
+    @SuppressWarnings("this-escape")
     protected ExchangeLifecycleNotifier() {
         setIgnoreCamelContextEvents(true);
         setIgnoreCamelContextInitEvents(true);

@@ -78,6 +78,7 @@ final class UploadService {
      * @return the job, and whether this request created it
      * @throws ApiException for an upload that ended without its file, with the status that says why
      */
+    @SuppressWarnings("try") // the watch is only held, to stop watching the body when the body is closed
     Creation receive(Tenant tenant, UploadRequest request, InputStream requestBody) {
         String callbackUrl = callbackUrls.accept(tenant.id(), request.callbackUrl());
         Upload upload = new Upload(tenant, request, callbackUrl, new ClientBody(requestBody, settings.maxBytes()));

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import org.opentest4j.AssertionFailedError;
 
@@ -82,8 +81,7 @@ final class PresignedClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes, offset, length));
         if (headers != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = headers.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> header = fields.next();
+            for (Map.Entry<String, JsonNode> header : headers.properties()) {
                 request.header(header.getKey(), header.getValue().asText());
             }
         }

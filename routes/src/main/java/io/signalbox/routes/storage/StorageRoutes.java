@@ -113,7 +113,7 @@ public final class StorageRoutes extends EndpointRouteBuilder {
                 .doTry()
                     .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.headObject))
                 .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} == 404"))
-                    .setBody(constant(null))
+                    .setBody(constant((Object) null))
                 .end();
 
         // Uploads first: one that completes meanwhile becomes an object, which the listing after it then finds.

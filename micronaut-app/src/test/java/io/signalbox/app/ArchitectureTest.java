@@ -1,0 +1,81 @@
+package io.signalbox.app;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import io.micronaut.http.annotation.Controller;
+
+/**
+ * docs/architecture.md, Modules and the package rules of the service: of ours it depends on {@code routes},
+ * {@code processors} and {@code topology}; it carries no local mode; its controllers sit in the packages of the API's
+ * features; problem details are one package every feature uses.
+ */
+@AnalyzeClasses(packages = "io.signalbox.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The packages whose features the REST API and the web page expose. */
+    private static final String[] API_FEATURES = {"io.signalbox.app.admission", "io.signalbox.app.download",
+        "io.signalbox.app.job", "io.signalbox.app.presigned", "io.signalbox.app.recipe", "io.signalbox.app.upload",
+        "io.signalbox.app.web", "io.signalbox.app.webhook"};
+
+    @ArchTest
+    void ofOursDependsOnRoutesProcessorsAndTheTopologyAlone(JavaClasses app) {
+        noClasses().should().dependOnClassesThat(resideInAPackage("io.signalbox..").and(resideOutsideOfPackages(
+                        "io.signalbox.app..", "io.signalbox.routes..", "io.signalbox.processors..",
+                        "io.signalbox.topology..")))
+                .because("local mode starts the application; the application does not know local mode")
+                .check(app);
+    }
+
+    @ArchTest
+    void usesNoEmbeddedServer(JavaClasses app) {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.gaul..", "org.elasticmq..",
+                        "org.apache.pekko..", "io.zonky..")
+                .because("S3Proxy, ElasticMQ and the embedded PostgreSQL are only in local mode's jar")
+                .check(app);
+    }
+
+    @ArchTest
+    void controllersSitInTheApiFeaturesAndNothingCallsThem(JavaClasses app) {
+        classes().that().areAnnotatedWith(Controller.class)
+                .should().resideInAnyPackage(API_FEATURES)
+                .andShould().notHaveModifier(JavaModifier.PUBLIC)
+                .andShould().onlyHaveDependentClassesThat().resideInAnyPackage(API_FEATURES)
+                .check(app);
+    }
+
+    @ArchTest
+    void problemDetailsKnowNoFeature(JavaClasses app) {
+        noClasses().that().resideInAPackage("io.signalbox.app.api")
+                .should().dependOnClassesThat(resideInAPackage("io.signalbox.app..")
+                        .and(resideOutsideOfPackages("io.signalbox.app.api")))
+                .because("every feature answers its errors through io.signalbox.app.api")
+                .check(app);
+    }
+
+    /**
+     * The features that still reach each other in cycles: the Camel hosting, the job store, metrics, shutdown, the
+     * AWS clients, scaling, presigned uploads, admission and webhooks. No other feature may join a cycle, and
+     * these may form no new cycle through any other feature.
+     */
+    private static final String[] KNOWN_CYCLE = {"io.signalbox.app.admission..", "io.signalbox.app.camel..",
+        "io.signalbox.app.job..", "io.signalbox.app.metrics..", "io.signalbox.app.presigned..",
+        "io.signalbox.app.scaling..", "io.signalbox.app.shutdown..", "io.signalbox.app.storage..",
+        "io.signalbox.app.webhook.."};
+
+    @ArchTest
+    void hasNoCyclesBetweenFeaturesBeyondTheKnownOne(JavaClasses app) {
+        slices().matching("io.signalbox.app.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(resideInAnyPackage(KNOWN_CYCLE), resideInAnyPackage(KNOWN_CYCLE))
+                .check(app);
+    }
+}
