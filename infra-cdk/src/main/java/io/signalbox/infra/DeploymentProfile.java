@@ -1,5 +1,6 @@
 package io.signalbox.infra;
 
+import io.signalbox.topology.RouteGroup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ public enum DeploymentProfile {
 
         /** The value of {@code ROUTE_GROUPS} its tasks run with, e.g. {@code api,ingest,cleanup}. */
         public String routeGroups() {
-            return groups.stream().map(RouteGroup::value).collect(Collectors.joining(","));
+            return groups.stream().map(RouteGroup::settingName).collect(Collectors.joining(","));
         }
 
         /** Whether its tasks migrate the database: the service that serves the API does, the others wait. */
@@ -196,7 +197,7 @@ public enum DeploymentProfile {
     /** The service that runs a route group. */
     public ServiceLayout serviceOf(RouteGroup group) {
         return services.stream().filter(service -> service.groups().contains(group)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("profile " + id + " runs no " + group.value()));
+                .orElseThrow(() -> new IllegalStateException("profile " + id + " runs no " + group.settingName()));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.signalbox.infra.construct.Partner;
+import io.signalbox.infra.construct.PartnerAccount;
 import io.signalbox.infra.construct.PublicDomain;
 
 /**
@@ -41,7 +41,7 @@ public record DeploymentSettings(
         String region,
         Path imageDirectory,
         Optional<Path> webDirectory,
-        List<Partner> partners,
+        List<PartnerAccount> partners,
         Map<String, String> partnerRecipes,
         Optional<PublicDomain> domain,
         Optional<String> alarmEmail,
@@ -72,7 +72,7 @@ public record DeploymentSettings(
         partnerRecipes = Collections.unmodifiableMap(new TreeMap<>(partnerRecipes));
         corsOrigins = List.copyOf(corsOrigins);
         Set<String> names = new LinkedHashSet<>();
-        for (Partner partner : partners) {
+        for (PartnerAccount partner : partners) {
             if (!names.add(partner.name())) {
                 throw new IllegalArgumentException("context 'partners': partner '" + partner.name()
                         + "' is listed twice");
@@ -168,7 +168,7 @@ public record DeploymentSettings(
 
     /** The partners' names as the application reads them from {@code SIGNALBOX_PARTNERS}, e.g. {@code acme,globex}. */
     public String partnerNamesSetting() {
-        return String.join(",", partners.stream().map(Partner::name).toList());
+        return String.join(",", partners.stream().map(PartnerAccount::name).toList());
     }
 
     private static void checkRecipe(String partner, String recipe, Set<String> partners) {
@@ -215,9 +215,9 @@ public record DeploymentSettings(
         return recipes;
     }
 
-    private static Partner partner(String text) {
+    private static PartnerAccount partner(String text) {
         try {
-            return Partner.parse(text);
+            return PartnerAccount.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("context 'partners': " + e.getMessage(), e);
         }

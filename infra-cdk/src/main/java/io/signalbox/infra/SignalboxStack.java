@@ -1,5 +1,6 @@
 package io.signalbox.infra;
 
+import io.signalbox.topology.RouteGroup;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.signalbox.infra;
 
+import io.signalbox.topology.RouteGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

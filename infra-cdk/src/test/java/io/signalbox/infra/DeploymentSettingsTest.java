@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.signalbox.infra.construct.Partner;
+import io.signalbox.infra.construct.PartnerAccount;
 
 class DeploymentSettingsTest {
 
@@ -48,8 +48,8 @@ class DeploymentSettingsTest {
     @Test
     void readsPartnersAsACommaList() {
         DeploymentSettings settings = read(DeploymentProfile.FREE, Map.of("partners", "acme, globex:444455556666"));
-        assertThat(settings.partners()).containsExactly(new Partner("acme", Optional.empty()),
-                new Partner("globex", Optional.of("444455556666")));
+        assertThat(settings.partners()).containsExactly(new PartnerAccount("acme", Optional.empty()),
+                new PartnerAccount("globex", Optional.of("444455556666")));
     }
 
     @Test
@@ -176,7 +176,7 @@ class DeploymentSettingsTest {
     @Test
     void acceptsPartnersGivenAsAJsonListInCdkJson() {
         assertThat(read(DeploymentProfile.FREE, Map.of("partners", List.of("acme", "globex"))).partners())
-                .extracting(Partner::name).containsExactly("acme", "globex");
+                .extracting(PartnerAccount::name).containsExactly("acme", "globex");
     }
 
     private DeploymentSettings read(DeploymentProfile profile, Map<String, Object> context) {

@@ -317,7 +317,7 @@ public final class LocalAws implements AutoCloseable {
         private S3Identity service;
         private String bucket;
         private boolean persistentQueues;
-        private final Map<String, QueueSettings> queues = new LinkedHashMap<>();
+        private final Map<String, DeclaredQueue> queues = new LinkedHashMap<>();
         private final List<EventRoute> objectEvents = new ArrayList<>();
         private final List<EventRoute> getObjectEvents = new ArrayList<>();
         private boolean rangeInGetObjectEvents;
@@ -427,7 +427,7 @@ public final class LocalAws implements AutoCloseable {
                 throw new IllegalArgumentException("queue \"" + name
                         + "\": maxReceiveCount must be 1 to 1000, was: " + maxReceiveCount);
             }
-            queues.put(name, new QueueSettings(name, visibilityTimeout, maxReceiveCount));
+            queues.put(name, new DeclaredQueue(name, visibilityTimeout, maxReceiveCount));
             return this;
         }
 
@@ -602,9 +602,9 @@ public final class LocalAws implements AutoCloseable {
             }
             Set<String> names = new HashSet<>();
             for (String queue : queues.keySet()) {
-                if (!names.add(queue) || !names.add(QueueSettings.deadLetterName(queue))) {
+                if (!names.add(queue) || !names.add(DeclaredQueue.deadLetterName(queue))) {
                     throw new IllegalStateException("queue \"" + queue + "\" clashes with another queue or its"
-                            + " dead-letter queue \"" + QueueSettings.deadLetterName(queue) + "\"");
+                            + " dead-letter queue \"" + DeclaredQueue.deadLetterName(queue) + "\"");
                 }
             }
             for (EventRoute route : concat(objectEvents, getObjectEvents)) {

@@ -133,9 +133,9 @@ final class SqsServer implements AutoCloseable {
      *
      * @return every queue's name, dead-letter queues included, with its URL
      */
-    Map<String, String> provision(Collection<QueueSettings> queues) {
+    Map<String, String> provision(Collection<DeclaredQueue> queues) {
         Map<String, String> urls = new LinkedHashMap<>();
-        for (QueueSettings queue : queues) {
+        for (DeclaredQueue queue : queues) {
             String deadLetterUrl = ensureQueue(queue.deadLetterName(), Map.of());
             String deadLetterArn = client.getQueueAttributes(request -> request.queueUrl(deadLetterUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);

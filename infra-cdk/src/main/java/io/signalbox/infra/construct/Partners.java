@@ -24,7 +24,7 @@ public final class Partners extends Construct {
      * @param partners the configured partners, possibly none
      * @param storage  the bucket whose prefixes they are confined to
      */
-    public record Props(List<Partner> partners, UploadStorage storage) {
+    public record Props(List<PartnerAccount> partners, UploadStorage storage) {
         public Props {
             if (partners == null || storage == null) {
                 throw new IllegalArgumentException("partners and storage are required");
@@ -37,7 +37,7 @@ public final class Partners extends Construct {
 
     public Partners(Construct scope, String id, Props props) {
         super(scope, id);
-        for (Partner partner : props.partners()) {
+        for (PartnerAccount partner : props.partners()) {
             IPrincipal trusted = partner.accountId()
                     .<IPrincipal>map(account -> new AccountPrincipal(account)
                             .withConditions(Map.of("StringEquals", Map.of("sts:ExternalId", externalId(partner)))))
@@ -59,7 +59,7 @@ public final class Partners extends Construct {
         }
     }
 
-    public static String externalId(Partner partner) {
+    public static String externalId(PartnerAccount partner) {
         return "signalbox-" + partner.name();
     }
 

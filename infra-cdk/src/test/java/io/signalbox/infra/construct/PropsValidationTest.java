@@ -50,20 +50,20 @@ class PropsValidationTest {
 
     @Test
     void parsesAPartnerWithItsOwnAccount() {
-        assertThat(Partner.parse(" globex:444455556666 ")).isEqualTo(new Partner("globex", Optional.of("444455556666")));
-        assertThat(Partner.parse("acme").inboxPrefix()).isEqualTo("inbox/acme/");
+        assertThat(PartnerAccount.parse(" globex:444455556666 ")).isEqualTo(new PartnerAccount("globex", Optional.of("444455556666")));
+        assertThat(PartnerAccount.parse("acme").inboxPrefix()).isEqualTo("inbox/acme/");
     }
 
     @Test
     void rejectsAPartnerNameThatWouldEscapeItsPrefix() {
-        assertThatThrownBy(() -> Partner.parse("../acme"))
+        assertThatThrownBy(() -> PartnerAccount.parse("../acme"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("partner name '../acme' is invalid");
     }
 
     @Test
     void rejectsAPartnerAccountThatIsNotTwelveDigits() {
-        assertThatThrownBy(() -> Partner.parse("acme:1234"))
+        assertThatThrownBy(() -> PartnerAccount.parse("acme:1234"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("partner 'acme': account '1234' is invalid; expected 12 digits");
     }

@@ -1,7 +1,7 @@
 package io.signalbox.app.camel;
 
 import io.micronaut.context.annotation.Value;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import jakarta.inject.Singleton;
 import java.util.Set;
 

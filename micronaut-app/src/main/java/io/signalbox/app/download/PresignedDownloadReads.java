@@ -1,8 +1,8 @@
 package io.signalbox.app.download;
 
 import io.signalbox.app.storage.StorageSettings;
-import io.signalbox.routes.pickup.ObjectRead;
-import io.signalbox.routes.pickup.PresignedDownloads;
+import io.signalbox.routes.cleanup.ObjectRead;
+import io.signalbox.routes.cleanup.PresignedDownloads;
 import io.signalbox.topology.BucketLayout;
 import jakarta.inject.Singleton;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import io.signalbox.app.job.JobStatus;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.storage.StorageSettings;
 import io.signalbox.app.tenant.Tenant;
-import io.signalbox.routes.pickup.ObjectRead;
+import io.signalbox.routes.cleanup.ObjectRead;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZonedDateTime;

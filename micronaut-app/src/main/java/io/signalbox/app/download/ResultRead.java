@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.signalbox.routes.pickup.ObjectRead;
+import io.signalbox.routes.cleanup.ObjectRead;
 import java.time.Instant;
 import java.util.UUID;
 

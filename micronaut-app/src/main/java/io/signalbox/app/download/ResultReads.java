@@ -1,7 +1,7 @@
 package io.signalbox.app.download;
 
-import io.signalbox.routes.pickup.DownloadCoverage;
-import io.signalbox.routes.pickup.ObjectRead;
+import io.signalbox.routes.cleanup.DownloadCoverage;
+import io.signalbox.routes.cleanup.ObjectRead;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;

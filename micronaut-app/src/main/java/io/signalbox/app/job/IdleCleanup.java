@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.signalbox.app.job;
 
-/** Where a job is in its life. See DESIGN.md, "Jobs". */
+/** Where a job is in its life; docs/architecture.md shows the transitions. */
 public enum JobStatus {
     AWAITING_UPLOAD,
     QUEUED,

@@ -5,7 +5,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.app.storage.QueueSettings;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import jakarta.annotation.PreDestroy;
 import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;

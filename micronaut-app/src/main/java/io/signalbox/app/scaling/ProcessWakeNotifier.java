@@ -3,7 +3,7 @@ package io.signalbox.app.scaling;
 import io.micronaut.context.annotation.Requires;
 import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.app.storage.QueueSettings;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import jakarta.annotation.PreDestroy;
 import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package io.signalbox.app.webhook;
 import io.micronaut.context.annotation.Value;
 import io.signalbox.app.camel.RouteGroupSettings;
 import io.signalbox.app.job.JobActivity;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;

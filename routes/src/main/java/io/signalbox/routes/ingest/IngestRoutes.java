@@ -4,7 +4,7 @@ import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.ObjectEventReader;
 import io.signalbox.routes.common.Queues;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import io.signalbox.routes.storage.StorageRoutes;
 import io.signalbox.topology.BucketLayout;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;

@@ -4,7 +4,7 @@ import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.Queues;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.Sqs2EndpointBuilderFactory.Sqs2EndpointConsumerBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;

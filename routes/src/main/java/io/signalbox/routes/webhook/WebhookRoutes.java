@@ -1,7 +1,7 @@
 package io.signalbox.routes.webhook;
 
 import io.signalbox.routes.common.GroupRoutes;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;

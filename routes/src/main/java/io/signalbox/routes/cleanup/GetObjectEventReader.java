@@ -1,4 +1,4 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.signalbox.routes.common;
+package io.signalbox.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

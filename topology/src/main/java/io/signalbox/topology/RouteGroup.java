@@ -1,4 +1,4 @@
-package io.signalbox.routes.common;
+package io.signalbox.topology;
 
 import java.util.Arrays;
 import java.util.EnumSet;

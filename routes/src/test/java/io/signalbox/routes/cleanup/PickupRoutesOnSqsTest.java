@@ -1,4 +1,4 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

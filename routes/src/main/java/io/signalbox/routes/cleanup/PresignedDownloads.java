@@ -1,4 +1,4 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 /** The job store as the pickup route sees it: clients reading results through the presigned URLs the API gave. */
 public interface PresignedDownloads {

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * @param name      lowercase name, also the key prefix segment
  * @param accountId the partner's own AWS account, trusted to assume its role; empty trusts this account only
  */
-public record Partner(String name, Optional<String> accountId) {
+public record PartnerAccount(String name, Optional<String> accountId) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-    public Partner {
+    public PartnerAccount {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("partner name '" + name + "' is invalid; expected 1 to 32 lowercase"
                     + " letters, digits or inner hyphens");
@@ -35,13 +35,13 @@ public record Partner(String name, Optional<String> accountId) {
      *
      * @throws IllegalArgumentException when the name or the account is malformed
      */
-    public static Partner parse(String text) {
+    public static PartnerAccount parse(String text) {
         String trimmed = text.trim();
         int colon = trimmed.indexOf(':');
         if (colon < 0) {
-            return new Partner(trimmed, Optional.empty());
+            return new PartnerAccount(trimmed, Optional.empty());
         }
-        return new Partner(trimmed.substring(0, colon), Optional.of(trimmed.substring(colon + 1)));
+        return new PartnerAccount(trimmed.substring(0, colon), Optional.of(trimmed.substring(colon + 1)));
     }
 
     public String inboxPrefix() {

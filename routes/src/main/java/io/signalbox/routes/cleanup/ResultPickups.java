@@ -1,4 +1,4 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 /** The job store as the pickup route sees it: partners reading their results from the outbox. */
 public interface ResultPickups {

@@ -1,9 +1,9 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;
 import io.signalbox.routes.common.Queues;
-import io.signalbox.routes.common.RouteGroup;
+import io.signalbox.topology.RouteGroup;
 import io.signalbox.topology.BucketLayout;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 

@@ -1,4 +1,4 @@
-package io.signalbox.routes.pickup;
+package io.signalbox.routes.cleanup;
 
 import java.util.ArrayList;
 import java.util.Collection;
