@@ -51,7 +51,7 @@ final class ParquetColumnChunk {
     /** The encoded definition levels of a page, before they move in front of its values. */
     private byte[] scratch = new byte[0];
     /** Definition levels (nullable columns) or dictionary indexes (symbols), one per row of the page. */
-    private int[] levels = new int[1 << 12];
+    private int[] levels = new int[ParquetOutput.PAGE_ROWS + 2048];
     private int rows;
     private int nulls;
     private long minLong = Long.MAX_VALUE;
@@ -60,7 +60,7 @@ final class ParquetColumnChunk {
     private double maxDouble = Double.NEGATIVE_INFINITY;
 
     // the pages of the row group
-    private byte[] chunk = new byte[1 << 16];
+    private byte[] chunk;
     private int chunkLength;
     private int pages;
     private int[] pageEnds = new int[16];
@@ -76,9 +76,14 @@ final class ParquetColumnChunk {
     private int pageNumber = 1;
     private int maxId = -1;
 
-    ParquetColumnChunk(ColumnDescriptor descriptor, Kind kind) {
+    /**
+     * @param expectedBytes what the column's part of a row group will likely take, allocated at once so that the
+     *     buffer need not grow (and leave its smaller copies behind) while the first row group fills
+     */
+    ParquetColumnChunk(ColumnDescriptor descriptor, Kind kind, int expectedBytes) {
         this.descriptor = descriptor;
         this.kind = kind;
+        this.chunk = new byte[expectedBytes];
         this.optional = kind == Kind.OPTIONAL_DOUBLE || kind == Kind.OPTIONAL_INT;
         if (kind == Kind.SYMBOL) {
             names = new Binary[16];
@@ -228,6 +233,15 @@ final class ParquetColumnChunk {
         usedInPage[id] = pageNumber;
         distinct[distinctCount++] = id;
         maxId = Math.max(maxId, id);
+    }
+
+    /** Bytes per row that a column of this kind takes, about. */
+    static int bytesPerRow(Kind kind) {
+        return switch (kind) {
+            case TIMESTAMP, DOUBLE, OPTIONAL_DOUBLE -> 8;
+            case OPTIONAL_INT -> 4;
+            case SYMBOL -> 1;
+        };
     }
 
     /** Bytes the row group holds of this column so far. */

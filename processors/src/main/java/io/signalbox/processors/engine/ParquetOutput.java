@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 
@@ -43,17 +44,26 @@ final class ParquetOutput extends OrderedOutput {
     ParquetOutput(OutputStream out, EnginePlan plan, BatchPool pool, boolean threaded) {
         super(pool, threaded);
         columns = new ParquetColumns(plan);
-        timestamp = new ParquetColumnChunk(columns.timestamp, ParquetColumnChunk.Kind.TIMESTAMP);
-        symbol = columns.symbol == null ? null
-                : new ParquetColumnChunk(columns.symbol, ParquetColumnChunk.Kind.SYMBOL);
+        ParquetColumnChunk.Kind[] cellKinds = new ParquetColumnChunk.Kind[columns.cells.length];
+        int rowBytes = ParquetColumnChunk.bytesPerRow(ParquetColumnChunk.Kind.TIMESTAMP)
+                + (columns.symbol == null ? 0 : ParquetColumnChunk.bytesPerRow(ParquetColumnChunk.Kind.SYMBOL))
+                + columns.fields.length * ParquetColumnChunk.bytesPerRow(ParquetColumnChunk.Kind.DOUBLE);
+        for (int c = 0; c < cellKinds.length; c++) {
+            cellKinds[c] = columns.integral[c] ? ParquetColumnChunk.Kind.OPTIONAL_INT
+                    : ParquetColumnChunk.Kind.OPTIONAL_DOUBLE;
+            rowBytes += ParquetColumnChunk.bytesPerRow(cellKinds[c]);
+        }
+        // a row group ends after the batch that fills it, so room for one more batch and the pages' levels
+        int groupRows = ROW_GROUP_BYTES / rowBytes + RowBatch.rowsPerBatch(columns.cells.length) + PAGE_ROWS / 8;
+        timestamp = chunk(columns.timestamp, ParquetColumnChunk.Kind.TIMESTAMP, groupRows);
+        symbol = columns.symbol == null ? null : chunk(columns.symbol, ParquetColumnChunk.Kind.SYMBOL, groupRows);
         fields = new ParquetColumnChunk[columns.fields.length];
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = new ParquetColumnChunk(columns.fields[i], ParquetColumnChunk.Kind.DOUBLE);
+            fields[i] = chunk(columns.fields[i], ParquetColumnChunk.Kind.DOUBLE, groupRows);
         }
         cells = new ParquetColumnChunk[columns.cells.length];
         for (int c = 0; c < cells.length; c++) {
-            cells[c] = new ParquetColumnChunk(columns.cells[c], columns.integral[c]
-                    ? ParquetColumnChunk.Kind.OPTIONAL_INT : ParquetColumnChunk.Kind.OPTIONAL_DOUBLE);
+            cells[c] = chunk(columns.cells[c], cellKinds[c], groupRows);
         }
         all = new ParquetColumnChunk[(symbol == null ? 1 : 2) + fields.length + cells.length];
         int at = 0;
@@ -120,6 +130,10 @@ final class ParquetOutput extends OrderedOutput {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the result failed", e);
         }
+    }
+
+    private static ParquetColumnChunk chunk(ColumnDescriptor column, ParquetColumnChunk.Kind kind, int groupRows) {
+        return new ParquetColumnChunk(column, kind, groupRows * ParquetColumnChunk.bytesPerRow(kind));
     }
 
     private void endPages() {
