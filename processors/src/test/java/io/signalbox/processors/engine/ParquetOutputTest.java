@@ -197,6 +197,20 @@ class ParquetOutputTest {
     }
 
     @Test
+    void aFileWithoutRowsIsAParquetFileWithItsColumnsAndNoRows() throws Exception {
+        byte[] prices = "timestamp,symbol,open,high,low,close,volume\n".getBytes(StandardCharsets.UTF_8);
+        Recipe recipe = Recipes.preset("default");
+        Path file = write("empty.parquet", run(prices, parquet(recipe), 2));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+            assertThat(types(sql, file).keySet()).startsWith("timestamp", "symbol", "open").contains("drawdown");
+            try (ResultSet r = sql.executeQuery("SELECT count(*) FROM read_parquet('" + file + "')")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isZero();
+            }
+        }
+    }
+
+    @Test
     void uploadedWeightsAreDoublesAndAFileWithoutSymbolsHasNoSymbolColumn() throws Exception {
         Recipe recipe = parquet(Recipes.parse("""
                 {"version": 1, "backtest": {"mode": "long_short"}}"""));
