@@ -1,9 +1,12 @@
 package io.signalbox.processors.decimal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,6 +41,10 @@ public final class DoubleFormatter {
     private static final long[] POWER_TABLE = powerTable();
     private static final long[] POW10 = powersOfTen();
     private static final byte[] DIGIT_PAIRS = digitPairs();
+    /** "0.000000" in the byte order of {@link #LONG_LE}. */
+    private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2e30L;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private static final DoubleFormatter SHORTEST = new DoubleFormatter(0);
 
@@ -92,27 +99,33 @@ public final class DoubleFormatter {
         if (bits < 0) {
             buffer[pos++] = '-';
         }
+        // One call of layout for every finite non-zero value: the JIT compiles the writing once, in one place.
+        long digits;
+        int exponent;
         if (biasedExponent != 0) {
-            int minusQ = -Q_MIN + 1 - biasedExponent;
+            int q = Q_MIN - 1 + biasedExponent;
             long c = C_MIN | fraction;
-            if (0 < minusQ && minusQ < PRECISION) {
-                long integer = c >> minusQ;
-                if (integer << minusQ == c) {
-                    return layout(integer, 0, value, buffer, pos);
-                }
+            long integer = -q > 0 && -q < PRECISION ? c >> -q : 0;
+            if (integer != 0 && integer << -q == c) {
+                digits = integer;
+                exponent = 0;
+            } else {
+                exponent = decimalExponent(q, c);
+                digits = toDecimal(q, c, exponent);
             }
-            return toDecimal(-minusQ, c, value, buffer, pos);
-        }
-        if (fraction >= C_TINY) {
-            return toDecimal(Q_MIN, fraction, value, buffer, pos);
-        }
-        if (fraction != 0) {
+        } else if (fraction >= C_TINY) {
+            exponent = decimalExponent(Q_MIN, fraction);
+            digits = toDecimal(Q_MIN, fraction, exponent);
+        } else if (fraction != 0) {
             // The two smallest subnormals, where the interval arithmetic needs more room: 5e-324 and 1e-323 are
             // the shortest and closest decimals that read back as 1 and 2 times 2^-1074.
-            return fraction == 1 ? layout(5, -324, value, buffer, pos) : layout(1, -323, value, buffer, pos);
+            digits = fraction == 1 ? 5 : 1;
+            exponent = fraction == 1 ? -324 : -323;
+        } else {
+            buffer[pos++] = '0';
+            return pos;
         }
-        buffer[pos++] = '0';
-        return pos;
+        return layout(digits, exponent, value, buffer, pos);
     }
 
     /**
@@ -132,19 +145,17 @@ public final class DoubleFormatter {
      * multiplied by an approximation of 10^-k from POWER_TABLE, giving candidates s 10^k and (s+1) 10^k, and
      * first the one-digit-shorter candidates s' 10^(k+1), t' 10^(k+1) are tried.
      */
-    private int toDecimal(int q, long c, double value, byte[] buffer, int pos) {
+    /** The k of {@link #toDecimal}: the decimal exponent of the digits it finds for {@code c 2^q}. */
+    private static int decimalExponent(int q, long c) {
+        return c != C_MIN | q == Q_MIN ? floorLog10Pow2(q) : floorLog10ThreeQuartersPow2(q);
+    }
+
+    /** The digits of the shortest decimal {@code digits 10^k} that rounds to {@code c 2^q}, k from decimalExponent. */
+    private static long toDecimal(int q, long c, int k) {
         int out = (int) c & 0x1;
         long cb = c << 2;
         long cbr = cb + 2;
-        long cbl;
-        int k;
-        if (c != C_MIN | q == Q_MIN) {
-            cbl = cb - 2;
-            k = floorLog10Pow2(q);
-        } else {
-            cbl = cb - 1;
-            k = floorLog10ThreeQuartersPow2(q);
-        }
+        long cbl = c != C_MIN | q == Q_MIN ? cb - 2 : cb - 1;
         int h = q + floorLog2Pow10(-k) + 2;
         int index = (k - K_MIN) << 1;
         long g1 = POWER_TABLE[index];
@@ -161,17 +172,17 @@ public final class DoubleFormatter {
             boolean upin = vbl + out <= sp10 << 2;
             boolean wpin = (tp10 << 2) + out <= vbr;
             if (upin != wpin) {
-                return layout(upin ? sp10 : tp10, k, value, buffer, pos);
+                return upin ? sp10 : tp10;
             }
         }
         long t = s + 1;
         boolean uin = vbl + out <= s << 2;
         boolean win = (t << 2) + out <= vbr;
         if (uin != win) {
-            return layout(uin ? s : t, k, value, buffer, pos);
+            return uin ? s : t;
         }
         long cmp = vb - (s + t << 1);
-        return layout(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k, value, buffer, pos);
+        return cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t;
     }
 
     private static long roundOddProduct(long g1, long g0, long cp) {
@@ -197,13 +208,17 @@ public final class DoubleFormatter {
 
     /** Writes {@code f 10^e} (f > 0) in the layout described on the class, after rounding to the precision. */
     private int layout(long f, int e, double value, byte[] buffer, int pos) {
+        return precision == 0 ? write(f, e, buffer, pos) : writeRounded(f, e, value, buffer, pos);
+    }
+
+    private int writeRounded(long f, int e, double value, byte[] buffer, int pos) {
         long digits = f;
         int exponent = e;
         if (precision >= 16) {
             BigDecimal rounded = new BigDecimal(value).abs().round(new MathContext(precision, RoundingMode.HALF_EVEN));
             digits = rounded.unscaledValue().longValueExact();
             exponent = -rounded.scale();
-        } else if (precision != 0) {
+        } else {
             int length = digitCount(digits);
             if (length > precision) {
                 int drop = length - precision;
@@ -218,42 +233,73 @@ public final class DoubleFormatter {
                 exponent += drop;
             }
         }
-        while (digits % 10 == 0) {
-            digits /= 10;
-            exponent++;
+        return write(digits, exponent, buffer, pos);
+    }
+
+    /** Writes {@code digits 10^exponent} (digits > 0) in the layout described on the class. */
+    private static int write(long f, int e, byte[] buffer, int pos) {
+        long digits = f;
+        int exponent = e;
+        if (digits % 10 == 0) {
+            // rare for computed values, common for prices: 123.45 comes as 1234500000000000 10^-13
+            while (digits % 100_000_000L == 0) {
+                digits /= 100_000_000L;
+                exponent += 8;
+            }
+            if (digits % 10_000 == 0) {
+                digits /= 10_000;
+                exponent += 4;
+            }
+            if (digits % 100 == 0) {
+                digits /= 100;
+                exponent += 2;
+            }
+            if (digits % 10 == 0) {
+                digits /= 10;
+                exponent++;
+            }
         }
         int length = digitCount(digits);
         int point = length + exponent;
+        if (0 < point && point < length) {
+            // the common case: a point among the digits; written one place to the right, the integer part moves
+            // left over the gap
+            writeDigits(digits, length, buffer, pos + 1);
+            if (point < 8) {
+                long shifted = (long) LONG_LE.get(buffer, pos + 1);
+                long original = (long) LONG_LE.get(buffer, pos);
+                long before = (1L << (point << 3)) - 1;
+                long at = 0xffL << (point << 3);
+                LONG_LE.set(buffer, pos, shifted & before | '.' * (at & 0x0101_0101_0101_0101L)
+                        | original & ~(before | at));
+            } else {
+                for (int i = pos; i < pos + point; i++) {
+                    buffer[i] = buffer[i + 1];
+                }
+                buffer[pos + point] = '.';
+            }
+            return pos + length + 1;
+        }
+        return writeOther(digits, length, point, buffer, pos);
+    }
+
+    private static int writeOther(long digits, int length, int point, byte[] buffer, int pos) {
         if (length <= point && point <= 21) {
-            writeDigits(digits, buffer, pos + length);
+            writeDigits(digits, length, buffer, pos);
             int end = pos + point;
             for (int i = pos + length; i < end; i++) {
                 buffer[i] = '0';
             }
             return end;
         }
-        if (0 < point && point <= 21) {
-            int end = pos + length + 1;
-            writeDigits(digits, buffer, end);
-            for (int i = pos; i < pos + point; i++) {
-                buffer[i] = buffer[i + 1];
-            }
-            buffer[pos + point] = '.';
-            return end;
-        }
         if (-6 < point && point <= 0) {
-            buffer[pos] = '0';
-            buffer[pos + 1] = '.';
+            LONG_LE.set(buffer, pos, ZERO_POINT_ZEROS);
             int zerosEnd = pos + 2 - point;
-            for (int i = pos + 2; i < zerosEnd; i++) {
-                buffer[i] = '0';
-            }
-            int end = zerosEnd + length;
-            writeDigits(digits, buffer, end);
-            return end;
+            writeDigits(digits, length, buffer, zerosEnd);
+            return zerosEnd + length;
         }
         int end = pos + length + 1;
-        writeDigits(digits, buffer, end);
+        writeDigits(digits, length, buffer, pos + 1);
         buffer[pos] = buffer[pos + 1];
         if (length == 1) {
             end = pos + 1;
@@ -287,39 +333,45 @@ public final class DoubleFormatter {
         return value >= POW10[guess] ? guess + 1 : guess;
     }
 
-    /** Writes all digits of {@code value} (> 0, below 10^18) so that the last one is at {@code end - 1}. */
-    private static void writeDigits(long value, byte[] buffer, int end) {
-        if (value < 100_000_000L) {
-            writeInt((int) value, buffer, end);
+    /**
+     * Writes the {@code length} digits of {@code value} (> 0, at most 17 digits) from {@code start}, eight at a time.
+     * Up to {@code start + 8} it may write bytes beyond the digits, which the caller overwrites or leaves beyond the
+     * end of the text (the buffer has {@link #MAX_LENGTH} bytes free, and digits start within its first 8).
+     */
+    private static void writeDigits(long value, int length, byte[] buffer, int start) {
+        if (length <= 8) {
+            LONG_LE.set(buffer, start, eightDigits((int) value) >>> (8 - length << 3));
             return;
         }
-        long high = value / 100_000_000L;
-        write8((int) (value - high * 100_000_000L), buffer, end);
-        if (high < 100_000_000L) {
-            writeInt((int) high, buffer, end - 8);
-        } else {
-            long top = high / 100_000_000L;
-            write8((int) (high - top * 100_000_000L), buffer, end - 8);
-            writeInt((int) top, buffer, end - 16);
+        if (length <= 16) {
+            int high = (int) (value / 100_000_000L);
+            int low = (int) (value - high * 100_000_000L);
+            LONG_LE.set(buffer, start, eightDigits(high) >>> (16 - length << 3));
+            LONG_LE.set(buffer, start + length - 8, eightDigits(low));
+            return;
         }
+        long top = value / 10_000_000_000_000_000L;
+        long rest = value - top * 10_000_000_000_000_000L;
+        int high = (int) (rest / 100_000_000L);
+        int low = (int) (rest - high * 100_000_000L);
+        buffer[start] = (byte) ('0' + top);
+        LONG_LE.set(buffer, start + 1, eightDigits(high));
+        LONG_LE.set(buffer, start + 9, eightDigits(low));
     }
 
-    /** Writes exactly eight digits of {@code value}, zero-padded, ending at {@code end - 1}. */
-    private static void write8(int value, byte[] buffer, int end) {
-        int high = value / 10_000;
-        int low = value - high * 10_000;
-        int a = high / 100;
-        int b = high - a * 100;
-        int c = low / 100;
-        int d = low - c * 100;
-        buffer[end - 8] = DIGIT_PAIRS[a << 1];
-        buffer[end - 7] = DIGIT_PAIRS[(a << 1) + 1];
-        buffer[end - 6] = DIGIT_PAIRS[b << 1];
-        buffer[end - 5] = DIGIT_PAIRS[(b << 1) + 1];
-        buffer[end - 4] = DIGIT_PAIRS[c << 1];
-        buffer[end - 3] = DIGIT_PAIRS[(c << 1) + 1];
-        buffer[end - 2] = DIGIT_PAIRS[d << 1];
-        buffer[end - 1] = DIGIT_PAIRS[(d << 1) + 1];
+    /**
+     * The eight decimal digits of {@code value} (0 to 99,999,999), zero-padded, as ASCII in a little-endian long (the
+     * first digit in the lowest byte): the halves, quarters and digits are split in lanes of one long at once, by
+     * multiplications that stand for exact divisions by 100 and by 10 in their ranges.
+     */
+    static long eightDigits(int value) {
+        long high = value / 10_000;
+        long x = high | (value - high * 10_000) << 32;
+        long hundreds = (x * 5243 >>> 19) & 0x0000_007f_0000_007fL;
+        long y = hundreds | (x - hundreds * 100) << 16;
+        long tens = (y * 103 >>> 10) & 0x000f_000f_000f_000fL;
+        long z = tens | (y - tens * 10) << 8;
+        return z + 0x3030_3030_3030_3030L;
     }
 
     /** Writes all digits of {@code value} (>= 0) so that the last one is at {@code end - 1}. */

@@ -36,6 +36,7 @@ final class BarReader {
     private long[] readLine = new long[16];
     private SymbolState[] successor = new SymbolState[16];
     private TimestampFormat format;
+    private final TimestampFormat.DateCache dates = new TimestampFormat.DateCache();
     private long rows;
     private long rowsSkipped;
 
@@ -92,7 +93,7 @@ final class BarReader {
                         + "2024-01-02T09:30:00Z, a date such as 20240102, or epoch seconds or milliseconds");
             }
         }
-        long millis = format.parse(tb, tStart, tEnd);
+        long millis = format.parse(tb, tStart, tEnd, dates);
         if (millis == TimestampFormat.INVALID) {
             badRow(line, columns.name(tsCol), "\"" + r.text(tsCol) + "\" is not a timestamp in the format of "
                     + "the first row; expected " + format.description());

@@ -1,5 +1,8 @@
 package io.signalbox.processors.time;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,18 @@ public final class TimestampFormat {
 
     private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The date part of the last date-time read and its day: rows of intraday bars mostly share their date with the
+     * row before, and then reading the date is two comparisons. One per reader of a file; not thread-safe.
+     */
+    public static final class DateCache {
+        private long head;
+        private long tail;
+        private long day = INVALID;
+    }
 
     private enum Kind {
         ISO_DATETIME("iso_datetime", "an ISO-8601 date-time such as 2024-01-02T09:30:00Z"),
@@ -161,9 +176,18 @@ public final class TimestampFormat {
      * @return milliseconds since the epoch, or {@link #INVALID} when the text is not a time in this format
      */
     public long parse(byte[] bytes, int from, int to) {
+        return parse(bytes, from, to, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}, taking a date-time's date from {@code dates} when it is the last one's.
+     *
+     * @param dates the reader's cache of the last date, or {@code null}
+     */
+    public long parse(byte[] bytes, int from, int to, DateCache dates) {
         switch (kind) {
             case ISO_DATETIME:
-                return parseDateTime(bytes, from, to);
+                return parseDateTime(bytes, from, to, dates);
             case ISO_DATE:
                 return to - from == 10 ? toMillis(parseDate(bytes, from, dateSeparator)) : INVALID;
             case BASIC_DATE:
@@ -183,11 +207,26 @@ public final class TimestampFormat {
         return Instant.ofEpochMilli(epochMillis).toString();
     }
 
-    private long parseDateTime(byte[] b, int from, int to) {
+    private long parseDateTime(byte[] b, int from, int to, DateCache dates) {
         if (to - from < 16) {
             return INVALID;
         }
-        long day = parseDate(b, from, dateSeparator);
+        long day;
+        if (dates == null) {
+            day = parseDate(b, from, dateSeparator);
+        } else {
+            // the date's ten bytes, as two overlapping longs (the field has at least 16)
+            long head = (long) LONGS.get(b, from);
+            long tail = (long) LONGS.get(b, from + 2);
+            if (head == dates.head && tail == dates.tail && dates.day != INVALID) {
+                day = dates.day;
+            } else {
+                day = parseDate(b, from, dateSeparator);
+                dates.head = head;
+                dates.tail = tail;
+                dates.day = day;
+            }
+        }
         byte separator = b[from + 10];
         if (day == INVALID || separator != 'T' && separator != ' ' && separator != 't') {
             return INVALID;

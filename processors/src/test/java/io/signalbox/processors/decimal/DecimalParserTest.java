@@ -13,7 +13,16 @@ class DecimalParserTest {
 
     private static double parse(DecimalParser parser, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        return parser.parse(bytes, 0, bytes.length);
+        double alone = parser.parse(bytes, 0, bytes.length);
+        assertThat(Double.doubleToRawLongBits(inRecord(parser, text, ",9.9e1,-")))
+                .as("%s inside a record", text).isEqualTo(Double.doubleToRawLongBits(alone));
+        return alone;
+    }
+
+    /** Parses {@code text} as a field in the middle of a record, with {@code after} following it. */
+    private static double inRecord(DecimalParser parser, String text, String after) {
+        byte[] bytes = ("x," + text + after + "0123456789").getBytes(StandardCharsets.US_ASCII);
+        return parser.parse(bytes, 2, 2 + text.length());
     }
 
     @ParameterizedTest
@@ -36,6 +45,36 @@ class DecimalParserTest {
         assertThat(parse(DecimalParser.pointOrComma(), "12.5")).isEqualTo(12.5);
         assertThat(parse(DecimalParser.pointOrComma(), "0,1234567890123456789012")).isEqualTo(0.1234567890123456789012);
         assertThat(parse(DecimalParser.point(), "12,5")).isNaN();
+    }
+
+    /** Short fields, read eight bytes at a time, whatever follows them in the record. */
+    @Test
+    void shortFieldsInsideARecordReadAsTheJdkReadsThem() {
+        SplittableRandom random = new SplittableRandom(2);
+        String[] after = {",", ".", ",5", "5", "e5", ".5.", "\n", ""};
+        for (int i = 0; i < 300_000; i++) {
+            int integerDigits = random.nextInt(0, 9);
+            int fractionDigits = random.nextInt(0, 9 - integerDigits);
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+            for (int d = 0; d < integerDigits; d++) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            if (fractionDigits > 0 || random.nextBoolean()) {
+                text.append('.');
+            }
+            for (int d = 0; d < fractionDigits; d++) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            String field = text.toString();
+            double expected = integerDigits + fractionDigits == 0 ? Double.NaN : Double.parseDouble(field);
+            double actual = inRecord(DecimalParser.point(), field, after[random.nextInt(after.length)]);
+            assertThat(Double.doubleToRawLongBits(actual)).as(field)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+        assertThat(inRecord(DecimalParser.pointOrComma(), "-227,06", ",1")).isEqualTo(-227.06);
+        assertThat(inRecord(DecimalParser.pointOrComma(), "2,27,06", ",1")).isNaN();
+        assertThat(inRecord(DecimalParser.point(), "12:5", ",1")).isNaN();
+        assertThat(inRecord(DecimalParser.point(), "12/5", ",1")).isNaN();
     }
 
     @Test

@@ -55,6 +55,66 @@ class DoubleFormatterTest {
         assertThat(checked).isGreaterThan(1_990_000);
     }
 
+    /**
+     * The layout, checked against one built with strings from the written digits: plain notation for decimal
+     * exponents in [-7, 21), scientific otherwise; for values of every magnitude, sign and number of digits.
+     */
+    @Test
+    void laysOutEveryMagnitudeAsJavaScriptDoes() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 300_000; i++) {
+            double value = random.nextDouble(1, 10) * Math.pow(10, random.nextInt(-12, 25));
+            if (i % 3 == 1) {
+                value = Math.round(value * 100) / 100.0;
+            }
+            if (value == 0) {
+                continue;
+            }
+            if (random.nextBoolean()) {
+                value = -value;
+            }
+            String text = shortest.toString(value);
+            BigDecimal decimal = new BigDecimal(text).stripTrailingZeros();
+            assertThat(text).as("%s", value).isEqualTo(javaScriptLayout(decimal));
+        }
+    }
+
+    private static String javaScriptLayout(BigDecimal decimal) {
+        String sign = decimal.signum() < 0 ? "-" : "";
+        String digits = decimal.unscaledValue().abs().toString();
+        int point = digits.length() - decimal.scale();
+        if (digits.length() <= point && point <= 21) {
+            return sign + digits + "0".repeat(point - digits.length());
+        }
+        if (0 < point && point <= 21) {
+            return sign + digits.substring(0, point) + "." + digits.substring(point);
+        }
+        if (-6 < point && point <= 0) {
+            return sign + "0." + "0".repeat(-point) + digits;
+        }
+        int exponent = point - 1;
+        return sign + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "") + "e" + exponent;
+    }
+
+    /** Writes go to {@code [position, position + MAX_LENGTH)} only, whatever the value. */
+    @Test
+    void writesNothingOutsideItsMaximumLength() {
+        SplittableRandom random = new SplittableRandom(17);
+        byte[] buffer = new byte[3 + DoubleFormatter.MAX_LENGTH];
+        for (int i = 0; i < 200_000; i++) {
+            double value = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong())
+                    : random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-9, 23));
+            buffer[0] = 'a';
+            buffer[1] = 'b';
+            buffer[2] = 'c';
+            int end = shortest.format(value, buffer, 3);
+            assertThat(end).isLessThanOrEqualTo(buffer.length);
+            assertThat(new String(buffer, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("abc");
+            assertThat(new String(buffer, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(shortest.toString(value));
+        }
+    }
+
     @Test
     void pricesLikeValuesReadBackExactly() {
         SplittableRandom random = new SplittableRandom(11);

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parquet results read back by DuckDB, an independent reader, value by value against the CSV result. */
@@ -34,8 +36,12 @@ class ParquetOutputTest {
     Path dir;
 
     private static byte[] sample(long rows, int symbols) {
+        return sample(rows, symbols, SamplePrices.Layout.INTERLEAVED);
+    }
+
+    private static byte[] sample(long rows, int symbols, SamplePrices.Layout layout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SamplePrices.builder().rows(rows).symbols(symbols).build().writeTo(out);
+        SamplePrices.builder().rows(rows).symbols(symbols).layout(layout).build().writeTo(out);
         return out.toByteArray();
     }
 
@@ -115,6 +121,48 @@ class ParquetOutputTest {
     }
 
     /**
+     * Several row groups of many pages, 300 symbols (dictionary indexes of 9 bits, bit-packed in the interleaved
+     * file, runs in the grouped one) and nulls at the start of every symbol: DuckDB reads every cell of the CSV
+     * result back, and fewer or more threads write the same bytes.
+     */
+    @ParameterizedTest
+    @EnumSource(SamplePrices.Layout.class)
+    void manyRowGroupsHoldEveryCellOfTheCsvResult(SamplePrices.Layout layout) throws Exception {
+        int rows = 150_000;
+        byte[] prices = sample(rows, 300, layout);
+        Recipe recipe = Recipes.preset("default");
+        Path csv = write("result.csv", run(prices, recipe, 2));
+        byte[] parquetBytes = run(prices, parquet(recipe), 3);
+        assertThat(run(prices, parquet(recipe), 1)).isEqualTo(parquetBytes);
+        Path file = write("result.parquet", parquetBytes);
+        List<String> columns = new ArrayList<>(List.of("open", "high", "low", "close", "volume"));
+        columns.addAll(recipe.outputColumns());
+        StringBuilder differs = new StringBuilder("false");
+        for (String column : columns) {
+            differs.append(" OR p.").append(column).append(" IS DISTINCT FROM TRY_CAST(NULLIF(c.").append(column)
+                    .append(", '') AS DOUBLE)");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+            try (ResultSet r = sql.executeQuery("SELECT count(DISTINCT row_group_id), count(*) FROM parquet_metadata('"
+                    + file + "') WHERE path_in_schema = 'sma_20'")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).as("row groups").isGreaterThan(1);
+            }
+            try (ResultSet r = sql.executeQuery("SELECT count(*), count(c.symbol), count(p.symbol), "
+                    + "count(*) FILTER (WHERE " + differs + ") FROM read_parquet('" + file + "') p "
+                    + "FULL JOIN read_csv('" + csv + "', header = true, all_varchar = true) c "
+                    + "ON epoch_us(p.timestamp) = epoch_us(CAST(c.timestamp AS TIMESTAMPTZ)) "
+                    + "AND p.symbol = c.symbol")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).as("rows joined").isEqualTo(rows);
+                assertThat(r.getLong(2)).as("CSV rows matched").isEqualTo(rows);
+                assertThat(r.getLong(3)).as("Parquet rows matched").isEqualTo(rows);
+                assertThat(r.getLong(4)).as("rows with a differing cell").isZero();
+            }
+        }
+    }
+
+    /**
      * The child JVM of {@link #writesWithoutHadoopOnTheClassPath}: writes a Parquet result to a discarding stream.
      *
      * @param args unused
@@ -146,6 +194,20 @@ class ParquetOutputTest {
         byte[] one = run(prices, recipe, 1);
         assertThat(run(prices, recipe, 4)).isEqualTo(one);
         assertThat(one).startsWith('P', 'A', 'R', '1').endsWith('P', 'A', 'R', '1');
+    }
+
+    @Test
+    void aFileWithoutRowsIsAParquetFileWithItsColumnsAndNoRows() throws Exception {
+        byte[] prices = "timestamp,symbol,open,high,low,close,volume\n".getBytes(StandardCharsets.UTF_8);
+        Recipe recipe = Recipes.preset("default");
+        Path file = write("empty.parquet", run(prices, parquet(recipe), 2));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+            assertThat(types(sql, file).keySet()).startsWith("timestamp", "symbol", "open").contains("drawdown");
+            try (ResultSet r = sql.executeQuery("SELECT count(*) FROM read_parquet('" + file + "')")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isZero();
+            }
+        }
     }
 
     @Test

@@ -88,4 +88,25 @@ class TimestampFormatTest {
             assertThat(parse(format, date.toString())).as(date.toString()).isEqualTo(expected);
         }
     }
+
+    /** A reader's cache of the last date gives what reading every date gives, row after row. */
+    @Test
+    void theLastDateCachedReadsAsEveryDateRead() {
+        TimestampFormat format = detect("2024-01-02T09:30:00Z");
+        TimestampFormat.DateCache dates = new TimestampFormat.DateCache();
+        String[] rows = {"2024-01-02T09:30:00Z", "2024-01-02T09:31:00Z", "2024-01-02T23:59:59Z",
+            "2024-01-03T00:00:00Z", "2024-02-30T00:00:00Z", "2024-02-30T00:01:00Z", "2024-02-29T00:01:00Z",
+            "2024-02-29T25:01:00Z", "2024/02/29T00:02:00Z", "2024-02-29T00:03:00+01:00",
+            "2024-02-29 00:04:00Z", "2024-02-29T00:05:00Z"};
+        for (String row : rows) {
+            byte[] bytes = ("x," + row + ",1").getBytes(StandardCharsets.US_ASCII);
+            long expected = format.parse(bytes, 2, 2 + row.length());
+            assertThat(format.parse(bytes, 2, 2 + row.length(), dates)).as(row).isEqualTo(expected);
+        }
+        byte[] mar = "2024-03-01T00:00:00Z".getBytes(StandardCharsets.US_ASCII);
+        assertThat(format.parse(mar, 0, mar.length, dates))
+                .isEqualTo(Instant.parse("2024-03-01T00:00:00Z").toEpochMilli());
+        assertThat(format.parse(mar, 0, mar.length, dates))
+                .isEqualTo(Instant.parse("2024-03-01T00:00:00Z").toEpochMilli());
+    }
 }
