@@ -5,55 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import io.signalbox.app.ApiControllerTest;
 import io.signalbox.app.ApiTestApplication;
 import io.signalbox.app.tenant.ApiKeyStore;
 import io.signalbox.app.tenant.Tenant;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The jobs API over HTTP, on the application's HTTP layer and a real database: status codes, problem details and
  * headers. Jobs are made by the job service, as an upload begins them; nothing here reaches storage.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JobControllerTest implements TestPropertyProvider {
+class JobControllerTest extends ApiControllerTest {
 
     private static final String UNKNOWN = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11";
-
-    private final ApiTestApplication app = new ApiTestApplication(JobControllerTest.class);
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     JobService jobs;
 
     @Inject
     ApiKeyStore keys;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return app.properties();
-    }
-
-    @BeforeEach
-    void address() {
-        app.answersAt(server.getURI());
-    }
-
-    @AfterAll
-    void dropSchema() throws SQLException {
-        app.close();
-    }
 
     @Test
     void aRequestWithoutItsKeyIsRefusedWithAProblemAndTheSchemeToUse() {

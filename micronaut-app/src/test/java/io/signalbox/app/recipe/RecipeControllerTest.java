@@ -6,42 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import io.signalbox.app.ApiControllerTest;
 import io.signalbox.app.ApiTestApplication;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The recipes API over HTTP: the presets, and a check that answers what an upload with the recipe would. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecipeControllerTest implements TestPropertyProvider {
-
-    private final ApiTestApplication app = new ApiTestApplication(RecipeControllerTest.class);
-
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return app.properties();
-    }
-
-    @BeforeEach
-    void address() {
-        app.answersAt(server.getURI());
-    }
-
-    @AfterAll
-    void dropSchema() throws SQLException {
-        app.close();
-    }
+class RecipeControllerTest extends ApiControllerTest {
 
     @Test
     void thePresetsComeWithTheirRecipeDocuments() {

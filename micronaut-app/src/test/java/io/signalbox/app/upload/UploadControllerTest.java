@@ -3,51 +3,32 @@ package io.signalbox.app.upload;
 import static io.signalbox.app.ApiTestApplication.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.signalbox.app.ApiControllerTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.signalbox.app.ApiTestApplication;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The upload API over HTTP: what a request's head decides is answered before its body is read or anything is
  * stored (storage answers nothing here, so any upload that reached it would fail otherwise).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UploadControllerTest implements TestPropertyProvider {
+class UploadControllerTest extends ApiControllerTest {
 
     private static final int MAX_BYTES = 1024;
-
-    private final ApiTestApplication app = new ApiTestApplication(UploadControllerTest.class);
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(app.properties());
         properties.put("signalbox.upload.max-bytes", String.valueOf(MAX_BYTES));
         return properties;
-    }
-
-    @BeforeEach
-    void address() {
-        app.answersAt(server.getURI());
-    }
-
-    @AfterAll
-    void dropSchema() throws SQLException {
-        app.close();
     }
 
     @Test

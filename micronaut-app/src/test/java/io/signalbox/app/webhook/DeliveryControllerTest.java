@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
+import io.signalbox.app.ApiControllerTest;
 import io.signalbox.app.ApiTestApplication;
 import io.signalbox.app.job.CreateJobCommand;
 import io.signalbox.app.job.Job;
@@ -14,43 +14,20 @@ import io.signalbox.app.job.JobService;
 import io.signalbox.app.tenant.Tenant;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A job's webhook deliveries over HTTP. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryControllerTest implements TestPropertyProvider {
+class DeliveryControllerTest extends ApiControllerTest {
 
     private static final String UNKNOWN = "5f0c2a4e-8a1b-4c47-9a55-3f1e0d2b9c11";
 
-    private final ApiTestApplication app = new ApiTestApplication(DeliveryControllerTest.class);
-
-    @Inject
-    EmbeddedServer server;
-
     @Inject
     JobService jobs;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return app.properties();
-    }
-
-    @BeforeEach
-    void address() {
-        app.answersAt(server.getURI());
-    }
-
-    @AfterAll
-    void dropSchema() throws SQLException {
-        app.close();
-    }
 
     @Test
     void aJobWithoutEventsHasNoDeliveries() {
