@@ -1,5 +1,6 @@
 package io.signalbox.routes.cleanup;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.routes.storage.PendingUpload;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
@@ -18,9 +18,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.BeanDefinition;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -30,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * store a fake of {@link RetentionPolicy}. A job's files are recorded as deleted only once every deletion succeeded;
  * a failure leaves the job due, for the next run.
  */
-class CleanupRoutesTest extends CamelTestSupport {
+class CleanupRoutesTest extends AdvisedRouteTest {
 
     private static final String EXPIRED = "direct:cleanup-expired";
     private static final String ABANDONED = "direct:cleanup-abandoned-uploads";
@@ -38,18 +35,10 @@ class CleanupRoutesTest extends CamelTestSupport {
     private final FakeRetention retention = new FakeRetention();
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.storage.bucket", "signalbox");
-        settings.setProperty("signalbox.cleanup.interval-millis", "60000");
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings);
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.storage.bucket", "signalbox",
+                "signalbox.cleanup.interval-millis", "60000");
     }
 
     @Override

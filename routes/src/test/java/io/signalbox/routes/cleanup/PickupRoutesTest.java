@@ -1,17 +1,15 @@
 package io.signalbox.routes.cleanup;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.routes.common.ErrorHandling;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The pickup route's routing alone: the downloads queue is a direct endpoint, the job store a fake. A partner's
  * read is recorded, another call is dropped, and a read that cannot be recorded stays on its queue.
  */
-class PickupRoutesTest extends CamelTestSupport {
+class PickupRoutesTest extends AdvisedRouteTest {
 
     private static final String DOWNLOADS = "direct:downloads";
 
@@ -29,20 +27,12 @@ class PickupRoutesTest extends CamelTestSupport {
     private volatile boolean storeDown;
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.storage.region", "us-east-1");
-        settings.setProperty("signalbox.queues.account-id", "000000000000");
-        settings.setProperty("signalbox.queues.downloads", "signalbox-downloads");
-        settings.setProperty("signalbox.queues.wait-time-seconds", "1");
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings);
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.storage.region", "us-east-1",
+                "signalbox.queues.account-id", "000000000000",
+                "signalbox.queues.downloads", "signalbox-downloads",
+                "signalbox.queues.wait-time-seconds", "1");
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.signalbox.routes.ingest;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.MalformedEventException;
 import io.signalbox.routes.common.ObjectEvent;
 import io.signalbox.routes.common.ObjectEventReader;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,9 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * intakes fakes. An upload's event and a drop folder's go to their own intake; a message that is no S3 event fails,
  * so that it stays on its queue and ends in the dead-letter queue.
  */
-class IngestRoutesTest extends CamelTestSupport {
+class IngestRoutesTest extends AdvisedRouteTest {
 
     private static final String EVENTS = "direct:events";
 
@@ -35,22 +33,14 @@ class IngestRoutesTest extends CamelTestSupport {
     private MockEndpoint jobs;
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.storage.region", "us-east-1");
-        settings.setProperty("signalbox.queues.account-id", "000000000000");
-        settings.setProperty("signalbox.queues.events", "signalbox-events");
-        settings.setProperty("signalbox.queues.jobs", "signalbox-jobs");
-        settings.setProperty("signalbox.queues.wait-time-seconds", "1");
-        settings.setProperty("signalbox.ingest.visibility-timeout-seconds", "30");
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings);
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.storage.region", "us-east-1",
+                "signalbox.queues.account-id", "000000000000",
+                "signalbox.queues.events", "signalbox-events",
+                "signalbox.queues.jobs", "signalbox-jobs",
+                "signalbox.queues.wait-time-seconds", "1",
+                "signalbox.ingest.visibility-timeout-seconds", "30");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.signalbox.routes.process;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.signalbox.processors.BadInputException;
@@ -11,8 +12,8 @@ import io.signalbox.routes.storage.StreamingUpload;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -20,9 +21,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * fails the exchange (the SQS consumer leaves the message for redelivery), bad input fails the job and completes the
  * exchange (the message is deleted), a job that is no longer this attempt's is only logged.
  */
-class ProcessRoutesTest extends CamelTestSupport {
+class ProcessRoutesTest extends AdvisedRouteTest {
 
     private static final String JOBS = "direct:jobs";
     private static final String DEAD_LETTERS = "direct:jobs-dlq";
@@ -55,28 +53,16 @@ class ProcessRoutesTest extends CamelTestSupport {
     private MockEndpoint getObject;
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings());
-    }
-
-    private static Properties settings() {
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.storage.bucket", "signalbox");
-        settings.setProperty("signalbox.storage.region", "us-east-1");
-        settings.setProperty("signalbox.queues.account-id", "000000000000");
-        settings.setProperty("signalbox.queues.jobs", "signalbox-jobs");
-        settings.setProperty("signalbox.queues.jobs-dlq", "signalbox-jobs-dlq");
-        settings.setProperty("signalbox.queues.wait-time-seconds", "1");
-        settings.setProperty("signalbox.process.visibility-timeout-seconds", "30");
-        settings.setProperty("signalbox.process.concurrency", "1");
-        return settings;
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.storage.bucket", "signalbox",
+                "signalbox.storage.region", "us-east-1",
+                "signalbox.queues.account-id", "000000000000",
+                "signalbox.queues.jobs", "signalbox-jobs",
+                "signalbox.queues.jobs-dlq", "signalbox-jobs-dlq",
+                "signalbox.queues.wait-time-seconds", "1",
+                "signalbox.process.visibility-timeout-seconds", "30",
+                "signalbox.process.concurrency", "1");
     }
 
     @Override

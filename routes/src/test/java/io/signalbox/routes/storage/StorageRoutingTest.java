@@ -1,12 +1,13 @@
 package io.signalbox.routes.storage;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -16,9 +17,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.BeanDefinition;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The storage routes' routing alone: S3 is a mock endpoint per route, the beans that call S3 themselves are woven
  * out, the deletion receipts a fake. {@link StorageRoutesTest} runs the same routes on a real S3-API server.
  */
-class StorageRoutingTest extends CamelTestSupport {
+class StorageRoutingTest extends AdvisedRouteTest {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     /** Never called: every step that would use it is a mock endpoint or woven out here. */
@@ -40,18 +38,10 @@ class StorageRoutingTest extends CamelTestSupport {
             .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build();
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.storage.bucket", "signalbox");
-        settings.setProperty("signalbox.storage.part-size-bytes", String.valueOf(PartSchedule.MIN_PART_SIZE));
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings);
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.storage.bucket", "signalbox",
+                "signalbox.storage.part-size-bytes", String.valueOf(PartSchedule.MIN_PART_SIZE));
     }
 
     @Override

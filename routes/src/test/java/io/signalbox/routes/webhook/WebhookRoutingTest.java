@@ -1,19 +1,17 @@
 package io.signalbox.routes.webhook;
 
+import io.signalbox.routes.AdvisedRouteTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * endpoint, the outbox a fake. Every claimed event is released whatever its attempt came to, and no failure escapes
  * the routes: the outbox schedules the next attempt. {@link WebhookRoutesTest} posts to a real HTTP receiver.
  */
-class WebhookRoutingTest extends CamelTestSupport {
+class WebhookRoutingTest extends AdvisedRouteTest {
 
     private static final String DISPATCH = "direct:webhooks-dispatch";
     private static final String SEND = "direct:webhooks-send";
@@ -32,18 +30,10 @@ class WebhookRoutingTest extends CamelTestSupport {
     private MockEndpoint receiver;
 
     @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties settings = new Properties();
-        settings.setProperty("signalbox.webhooks.poll-interval-millis", "60000");
-        settings.setProperty("signalbox.webhooks.max-concurrency", "1");
-        configuration.withUseOverridePropertiesWithPropertiesComponent(settings);
+    protected Map<String, String> settings() {
+        return Map.of(
+                "signalbox.webhooks.poll-interval-millis", "60000",
+                "signalbox.webhooks.max-concurrency", "1");
     }
 
     @Override
