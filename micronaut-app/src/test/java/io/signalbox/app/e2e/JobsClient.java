@@ -1,6 +1,8 @@
 package io.signalbox.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,6 +111,13 @@ final class JobsClient {
             job = job(id);
         }
         return job;
+    }
+
+    /** @return the texts of a JSON array's elements, in order */
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     static JsonNode json(String text) {

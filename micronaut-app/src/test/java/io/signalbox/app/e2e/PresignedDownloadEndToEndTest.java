@@ -11,12 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +90,7 @@ class PresignedDownloadEndToEndTest {
         JsonNode downloaded = jobs.awaitStatus(id, EVENTS, "DOWNLOADED");
         assertThat(downloaded.get("downloadedAt")).isNotNull();
         assertThat(downloaded.get("downloadableUntil")).isNotNull();
-        assertThat(readsRecorded(id)).as("one read through the URL, nothing of the service's own").isEqualTo(1);
+        assertThat(signalbox.readsRecorded(id)).as("one read through the URL, nothing of the service's own").isEqualTo(1);
 
         JsonNode deleted = DropFolderProbe.awaitValue("the receipt", GRACE.plus(EVENTS), () -> {
             JsonNode current = jobs.job(id);
@@ -102,7 +98,7 @@ class PresignedDownloadEndToEndTest {
         });
         assertThat(deleted.get("status").asText()).isEqualTo("DOWNLOADED");
         assertThat(deleted.get("deletedBecause").asText()).isEqualTo("downloaded");
-        assertThat(texts(deleted.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
+        assertThat(JobsClient.texts(deleted.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
                 "results/acme/" + id + "/1/result.csv");
         assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
         HttpResponse<String> gone = askForRedirect(id, "Prefer", "return=redirect");
@@ -126,7 +122,7 @@ class PresignedDownloadEndToEndTest {
 
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).hasSize(100);
-        await("the partial read to be recorded", EVENTS, () -> readsRecorded(id) >= 1);
+        await("the partial read to be recorded", EVENTS, () -> signalbox.readsRecorded(id) >= 1);
         JobsClient.pause(Duration.ofSeconds(2));
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(jobs.job(id).has("downloadedAt")).isFalse();
@@ -178,10 +174,10 @@ class PresignedDownloadEndToEndTest {
                 .header("Range", "bytes=0-" + (length / 2 - 1)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(half.statusCode()).isEqualTo(206);
-        await("the streamed part to be recorded", EVENTS, () -> readsRecorded(id) >= 1);
+        await("the streamed part to be recorded", EVENTS, () -> signalbox.readsRecorded(id) >= 1);
         // The service's GetObject of that range published its event too; give the cleanup route time to take it.
         JobsClient.pause(Duration.ofSeconds(5));
-        assertThat(readsRecorded(id)).isEqualTo(1);
+        assertThat(signalbox.readsRecorded(id)).isEqualTo(1);
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
     }
 
@@ -221,24 +217,5 @@ class PresignedDownloadEndToEndTest {
     private static HttpResponse<String> askForRedirect(String id, String header, String value) {
         return signalbox.send(signalbox.request("/v1/jobs/" + id + "/result").header(header, value).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int readsRecorded(String id) {
-        try (Connection db = signalbox.database();
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM result_reads WHERE job_id = ?")) {
-            count.setObject(1, UUID.fromString(id));
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
     }
 }

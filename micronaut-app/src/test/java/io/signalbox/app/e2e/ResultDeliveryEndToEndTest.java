@@ -16,18 +16,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +98,7 @@ class ResultDeliveryEndToEndTest {
         try (ThrottledTcpProxy proxy = new ThrottledTcpProxy(signalbox.uri("/").getPort(), 2L * 1024 * 1024)) {
             start = firstBytesThenCut(proxy.port(), "/v1/jobs/" + id + "/result", 3 * 1024 * 1024);
         }
-        await("the cut-off response to be recorded", Duration.ofSeconds(30), () -> readsRecorded(id) > 0);
+        await("the cut-off response to be recorded", Duration.ofSeconds(30), () -> signalbox.readsRecorded(id) > 0);
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(signalbox.keys("results/acme/" + id + "/")).hasSize(1);
 
@@ -135,7 +129,7 @@ class ResultDeliveryEndToEndTest {
         assertThat(first.statusCode()).isEqualTo(206);
         assertThat(first.headers().firstValue("Content-Range")).hasValue("bytes 0-" + (half - 1) + "/" + length);
         assertThat(first.body()).hasSize((int) half);
-        await("the first part to be recorded", Duration.ofSeconds(30), () -> readsRecorded(id) > 0);
+        await("the first part to be recorded", Duration.ofSeconds(30), () -> signalbox.readsRecorded(id) > 0);
         assertThat(jobs.job(id).get("status").asText()).isEqualTo("SUCCEEDED");
 
         HttpResponse<byte[]> second = ranged(id, "bytes=" + half + "-");
@@ -275,7 +269,7 @@ class ResultDeliveryEndToEndTest {
 
     /** The receipt lists input and result, neither is stored any more, and the result answers 410 saying why. */
     private static void assertThatEverythingIsGoneAndListed(String id, JsonNode receipt, String why) {
-        assertThat(texts(receipt.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
+        assertThat(JobsClient.texts(receipt.get("deletedKeys"))).containsExactlyInAnyOrder("uploads/acme/" + id + "/input",
                 "results/acme/" + id + "/1/result.csv");
         assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
         assertThat(signalbox.keys("results/acme/" + id + "/")).isEmpty();
@@ -325,25 +319,6 @@ class ResultDeliveryEndToEndTest {
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static int readsRecorded(String id) {
-        try (Connection db = signalbox.database();
-                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM result_reads WHERE job_id = ?")) {
-            count.setObject(1, UUID.fromString(id));
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

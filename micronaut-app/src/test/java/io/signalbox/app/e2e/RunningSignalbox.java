@@ -278,6 +278,23 @@ final class RunningSignalbox implements AutoCloseable {
     }
 
     /**
+     * @param jobId a job
+     * @return how many reads of its result the service has recorded
+     */
+    int readsRecorded(String jobId) {
+        try (Connection db = database();
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM result_reads WHERE job_id = ?")) {
+            count.setObject(1, UUID.fromString(jobId));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the reads of job " + jobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Adds a tenant with an API key of its own, straight into the database of the running application.
      *
      * @param tenant the tenant's id
