@@ -41,6 +41,8 @@ public final class DoubleFormatter {
     private static final long[] POWER_TABLE = powerTable();
     private static final long[] POW10 = powersOfTen();
     private static final byte[] DIGIT_PAIRS = digitPairs();
+    private static final long DOTS = 0x2e2e_2e2e_2e2e_2e2eL;
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
     /** "0.000000" in the byte order of {@link #LONG_LE}. */
     private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2e30L;
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -261,43 +263,75 @@ public final class DoubleFormatter {
         }
         int length = digitCount(digits);
         int point = length + exponent;
-        if (0 < point && point < length) {
-            // the common case: a point among the digits; written one place to the right, the integer part moves
-            // left over the gap
-            writeDigits(digits, length, buffer, pos + 1);
-            if (point < 8) {
-                long shifted = (long) LONG_LE.get(buffer, pos + 1);
-                long original = (long) LONG_LE.get(buffer, pos);
-                long before = (1L << (point << 3)) - 1;
-                long at = 0xffL << (point << 3);
-                LONG_LE.set(buffer, pos, shifted & before | '.' * (at & 0x0101_0101_0101_0101L)
-                        | original & ~(before | at));
-            } else {
-                for (int i = pos; i < pos + point; i++) {
-                    buffer[i] = buffer[i + 1];
-                }
-                buffer[pos + point] = '.';
-            }
-            return pos + length + 1;
+        if (point <= -6 || point > 21) {
+            return writeScientific(digits, length, point, buffer, pos);
         }
-        return writeOther(digits, length, point, buffer, pos);
+        // The digits as text in three little-endian words (first digit in the lowest byte of w0), then laid out
+        // in registers and stored as three words: no byte is stored and read back.
+        long w0;
+        long w1 = 0;
+        long w2 = 0;
+        if (length <= 8) {
+            w0 = eightDigits((int) digits) >>> (8 - length << 3);
+        } else if (length <= 16) {
+            int high = (int) (digits / 100_000_000L);
+            long h = eightDigits(high);
+            long l = eightDigits((int) (digits - high * 100_000_000L));
+            int drop = 16 - length << 3;
+            w0 = drop == 0 ? h : h >>> drop | l << 64 - drop;
+            w1 = l >>> drop;
+        } else {
+            long top = digits / 10_000_000_000_000_000L;
+            long rest = digits - top * 10_000_000_000_000_000L;
+            int high = (int) (rest / 100_000_000L);
+            long h = eightDigits(high);
+            long l = eightDigits((int) (rest - high * 100_000_000L));
+            w0 = '0' + top | h << 8;
+            w1 = h >>> 56 | l << 8;
+            w2 = l >>> 56;
+        }
+        long o0;
+        long o1;
+        long o2;
+        int end;
+        if (point <= 0) {
+            // 0.000ddd: a prefix of 2 - point bytes, then the digits
+            int shift = 2 - point << 3;
+            o0 = ZERO_POINT_ZEROS & (1L << shift) - 1 | w0 << shift;
+            o1 = w1 << shift | w0 >>> 64 - shift;
+            o2 = w2 << shift | w1 >>> 64 - shift;
+            end = pos + length + 2 - point;
+        } else if (point < length) {
+            // ddd.ddd: the digits from the point on move one byte up, the point goes between
+            long below0 = lowBytes(point);
+            long below1 = lowBytes(point - 8);
+            long below2 = lowBytes(point - 16);
+            long upTo0 = lowBytes(point + 1);
+            long upTo1 = lowBytes(point - 7);
+            long upTo2 = lowBytes(point - 15);
+            o0 = w0 & below0 | DOTS & upTo0 & ~below0 | w0 << 8 & ~upTo0;
+            o1 = w1 & below1 | DOTS & upTo1 & ~below1 | (w1 << 8 | w0 >>> 56) & ~upTo1;
+            o2 = w2 & below2 | DOTS & upTo2 & ~below2 | (w2 << 8 | w1 >>> 56) & ~upTo2;
+            end = pos + length + 1;
+        } else {
+            // ddd000: zeros from the last digit to the point
+            o0 = w0 | ZEROS & lowBytes(point) & ~lowBytes(length);
+            o1 = w1 | ZEROS & lowBytes(point - 8) & ~lowBytes(length - 8);
+            o2 = w2 | ZEROS & lowBytes(point - 16) & ~lowBytes(length - 16);
+            end = pos + point;
+        }
+        LONG_LE.set(buffer, pos, o0);
+        LONG_LE.set(buffer, pos + 8, o1);
+        LONG_LE.set(buffer, pos + 16, o2);
+        return end;
     }
 
-    private static int writeOther(long digits, int length, int point, byte[] buffer, int pos) {
-        if (length <= point && point <= 21) {
-            writeDigits(digits, length, buffer, pos);
-            int end = pos + point;
-            for (int i = pos + length; i < end; i++) {
-                buffer[i] = '0';
-            }
-            return end;
-        }
-        if (-6 < point && point <= 0) {
-            LONG_LE.set(buffer, pos, ZERO_POINT_ZEROS);
-            int zerosEnd = pos + 2 - point;
-            writeDigits(digits, length, buffer, zerosEnd);
-            return zerosEnd + length;
-        }
+    /** A mask of the lowest {@code count} bytes of a word, {@code count} clamped to 0..8. */
+    private static long lowBytes(int count) {
+        return count >= 8 ? -1L : count <= 0 ? 0 : (1L << (count << 3)) - 1;
+    }
+
+    private static int writeScientific(long digits, int length, int point, byte[] buffer, int pos) {
         int end = pos + length + 1;
         writeDigits(digits, length, buffer, pos + 1);
         buffer[pos] = buffer[pos + 1];
