@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -112,6 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             Path summary = dir.resolve("summary.json");
             resetPeaks();
             long cpuStart = processCpuNanos();
+            long jitStart = compilationMillis();
             long start = System.nanoTime();
             EngineReport report;
             try (CountingInputStream in = new CountingInputStream(Files.newInputStream(prices));
@@ -123,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            long jitMillis = compilationMillis() - jitStart;
             long outputSize = summaryOnly ? 0 : Files.size(result);
             out.printf(Locale.ROOT, "processed %,d rows (%d symbols, %s) with the default recipe%s in %.2f s%n",
                     report.rows(), report.symbols(), layout, summaryOnly ? ", summary only"
@@ -137,6 +140,10 @@ final class BenchCommand implements Callable<Integer> {
                     cpuSeconds, 100 * cpuSeconds / seconds, options.threads() == null
                             ? Runtime.getRuntime().availableProcessors() : options.threads(),
                     Runtime.getRuntime().availableProcessors(), loadAverage());
+            if (jitMillis >= 0) {
+                out.printf(Locale.ROOT, "jit time      %.2f s (the JIT compilers' time within the run)%n",
+                        jitMillis / 1e3);
+            }
             out.printf(Locale.ROOT, "peak heap     %.1f MB (max heap %.0f MB)%n", peakHeap() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
             out.printf(Locale.ROOT, "peak RSS      %s%n", residentPeak());
@@ -160,6 +167,12 @@ final class BenchCommand implements Callable<Integer> {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /** The JIT compilers' accumulated time, or -1 where the JVM does not say. */
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static String loadAverage() {
