@@ -1,7 +1,6 @@
 package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
-import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
