@@ -63,6 +63,33 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    void noFeatureNeedsTheCamelHosting(JavaClasses app) {
+        noClasses().that().resideOutsideOfPackages("io.signalbox.app.camel..", "io.signalbox.app")
+                .should().dependOnClassesThat().resideInAPackage("io.signalbox.app.camel..")
+                .because("the Camel hosting builds on the features; what they know of the routes is in routing")
+                .check(app);
+    }
+
+    @ArchTest
+    void storageKnowsNoFeature(JavaClasses app) {
+        noClasses().that().resideInAPackage("io.signalbox.app.storage..")
+                .should().dependOnClassesThat(resideInAPackage("io.signalbox.app..")
+                        .and(resideOutsideOfPackages("io.signalbox.app.storage..")))
+                .because("every feature reaches storage through its clients and ObjectStore")
+                .check(app);
+    }
+
+    @ArchTest
+    void theJobCoreDependsOnNoFeatureBuiltOnIt(JavaClasses app) {
+        noClasses().that().resideInAPackage("io.signalbox.app.job..")
+                .should().dependOnClassesThat(resideInAPackage("io.signalbox.app..").and(resideOutsideOfPackages(
+                        "io.signalbox.app.job..", "io.signalbox.app.api..", "io.signalbox.app.logging..",
+                        "io.signalbox.app.routing..", "io.signalbox.app.storage..", "io.signalbox.app.tenant..")))
+                .because("the features built on jobs reach the job core through its ports, never the reverse")
+                .check(app);
+    }
+
+    @ArchTest
     void hasNoCyclesBetweenFeatures(JavaClasses app) {
         slices().matching("io.signalbox.app.(*)..").should().beFreeOfCycles()
                 .check(app);
