@@ -30,7 +30,7 @@ class EcsClientFactory {
         var builder = EcsClient.builder()
                 .region(Region.of(storage.region()))
                 .credentialsProvider(AwsClientsFactory.credentialsProvider(credentials))
-                .overrideConfiguration(configuration -> configuration.executionInterceptors(List.copyOf(interceptors)))
+                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(2));
         Optional.ofNullable(process.endpoint()).ifPresent(builder::endpointOverride);
         return builder.build();
