@@ -1,6 +1,7 @@
 package io.signalbox.app.admission;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.signalbox.app.storage.UploadConcurrency;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -18,5 +19,5 @@ import java.time.Duration;
  */
 @ConfigurationProperties("signalbox.admission")
 public record AdmissionSettings(@Min(1) int maxUploads, @Min(1) int maxUploadsPerTenant,
-        @Min(1) int maxQueuedJobsPerTenant, @NotNull Duration retryAfter) {
+        @Min(1) int maxQueuedJobsPerTenant, @NotNull Duration retryAfter) implements UploadConcurrency {
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import io.signalbox.app.routing.RouteGroupSettings;
 import io.signalbox.app.shutdown.StoppableLongPolls;
 import io.signalbox.routes.common.ErrorHandling;
 import io.signalbox.routes.common.GroupRoutes;

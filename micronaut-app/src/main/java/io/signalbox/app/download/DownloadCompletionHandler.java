@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
-import io.signalbox.app.metrics.TransferMetrics;
+import io.signalbox.app.job.TransferMetrics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.function.LongConsumer;

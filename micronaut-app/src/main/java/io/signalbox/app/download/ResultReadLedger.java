@@ -2,9 +2,9 @@ package io.signalbox.app.download;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.app.job.Job;
+import io.signalbox.app.job.JobMetrics;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobStatus;
-import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.routes.cleanup.DownloadCoverage;
 import io.signalbox.routes.cleanup.ObjectRead;
 import jakarta.inject.Singleton;

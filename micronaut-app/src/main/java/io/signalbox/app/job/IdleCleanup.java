@@ -2,7 +2,7 @@ package io.signalbox.app.job;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
-import io.signalbox.app.camel.RouteGroupSettings;
+import io.signalbox.app.routing.RouteGroupSettings;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import io.signalbox.topology.RouteGroup;

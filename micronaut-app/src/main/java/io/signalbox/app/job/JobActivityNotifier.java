@@ -1,6 +1,6 @@
 package io.signalbox.app.job;
 
-import io.signalbox.app.camel.ExchangeLifecycleNotifier;
+import io.signalbox.app.routing.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;
 import org.apache.camel.spi.CamelEvent;
 

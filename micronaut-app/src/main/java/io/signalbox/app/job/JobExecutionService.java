@@ -1,7 +1,6 @@
 package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
-import io.signalbox.app.metrics.JobMetrics;
 import io.signalbox.processors.BadInputException;
 import io.signalbox.routes.common.TransientFailureListener;
 import io.signalbox.routes.process.ClaimedJob;

@@ -4,8 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
 import io.signalbox.app.logging.LogContext;
-import io.signalbox.app.metrics.JobMetrics;
-import io.signalbox.app.metrics.TransferMetrics;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.tenant.Tenant;
 import io.signalbox.routes.storage.HashingInputStream;

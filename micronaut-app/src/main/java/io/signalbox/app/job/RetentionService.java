@@ -1,8 +1,6 @@
 package io.signalbox.app.job;
 
 import io.signalbox.app.logging.LogContext;
-import io.signalbox.app.metrics.JobMetrics;
-import io.signalbox.app.presigned.PresignedUploadService;
 import io.signalbox.routes.cleanup.JobFiles;
 import io.signalbox.routes.cleanup.RetentionPolicy;
 import jakarta.inject.Singleton;
@@ -22,16 +20,16 @@ final class RetentionService implements RetentionPolicy {
     private final JobRepository jobs;
     private final RetentionSettings settings;
     private final JobMetrics metrics;
-    private final PresignedUploadService presignedUploads;
+    private final UploadAborts uploadAborts;
     private final ResultDeliveries deliveries;
 
     RetentionService(JobRepository jobs, RetentionSettings settings, JobMetrics metrics,
-            PresignedUploadService presignedUploads, ResultDeliveries deliveries) {
+            UploadAborts uploadAborts, ResultDeliveries deliveries) {
         this.jobs = jobs;
         this.deliveries = deliveries;
         this.settings = settings;
         this.metrics = metrics;
-        this.presignedUploads = presignedUploads;
+        this.uploadAborts = uploadAborts;
     }
 
     @Override
@@ -41,7 +39,7 @@ final class RetentionService implements RetentionPolicy {
             metrics.reached(JobMetrics.Outcome.EXPIRED, expired);
             LOG.info("{} jobs expired", expired);
         }
-        int aborted = presignedUploads.abortAbandoned();
+        int aborted = uploadAborts.abortAbandoned();
         if (aborted > 0) {
             LOG.info("{} presigned uploads of expired, cancelled or failed jobs aborted", aborted);
         }

@@ -2,7 +2,7 @@ package io.signalbox.app.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.signalbox.app.camel.ExchangeLifecycleNotifier;
+import io.signalbox.app.routing.ExchangeLifecycleNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -14,6 +14,7 @@ import io.signalbox.app.job.JobSource;
 import io.signalbox.app.job.JobStatus;
 import io.signalbox.app.job.JobView;
 import io.signalbox.app.job.RetentionSettings;
+import io.signalbox.app.job.UploadAborts;
 import io.signalbox.app.logging.LogContext;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.app.storage.StorageSettings;
@@ -47,7 +48,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * it is processed, since that reads every byte anyway.
  */
 @Singleton
-public final class PresignedUploadService {
+public final class PresignedUploadService implements UploadAborts {
 
     /** The largest object one PUT takes: a signals file larger than that cannot be uploaded with one URL. */
     static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
@@ -264,12 +265,7 @@ public final class PresignedUploadService {
         return jobService.cancel(tenant, id);
     }
 
-    /**
-     * Aborts the uploads of jobs that will never take them (expired, cancelled, failed), so that storage drops their
-     * parts at once rather than when its lifecycle rule comes round.
-     *
-     * @return how many were aborted
-     */
+    @Override
     public int abortAbandoned() {
         int aborted = 0;
         for (PresignedUpload upload : uploads.abandoned(retention.batchSize())) {

@@ -1,11 +1,11 @@
 package io.signalbox.app.scaling;
 
 import io.micronaut.context.annotation.Requires;
-import io.signalbox.app.camel.RouteGroupSettings;
+import io.signalbox.app.routing.ExchangeLifecycleNotifier;
+import io.signalbox.app.routing.RouteGroupSettings;
 import io.signalbox.app.storage.QueueSettings;
 import io.signalbox.topology.RouteGroup;
 import jakarta.annotation.PreDestroy;
-import io.signalbox.app.camel.ExchangeLifecycleNotifier;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

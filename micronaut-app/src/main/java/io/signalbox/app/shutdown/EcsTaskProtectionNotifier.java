@@ -1,7 +1,7 @@
 package io.signalbox.app.shutdown;
 
 import io.micronaut.context.annotation.Requires;
-import io.signalbox.app.camel.ExchangeLifecycleNotifier;
+import io.signalbox.app.routing.ExchangeLifecycleNotifier;
 import io.signalbox.app.storage.QueueSettings;
 import jakarta.inject.Singleton;
 import java.util.Set;

@@ -3,11 +3,7 @@ package io.signalbox.app.storage;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.signalbox.app.admission.AdmissionSettings;
-import io.signalbox.app.presigned.PresignedSettings;
-import io.signalbox.app.scaling.ProcessServiceSettings;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -22,16 +18,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The S3, SQS and (where the process service may stop when idle) ECS clients, shared by the Camel components (which
- * find them by type) and the application, and the signer of presigned S3 URLs. Routes never build clients of their
- * own.
+ * The S3 and SQS clients, shared by the Camel components (which find them by type) and the application. Routes never
+ * build clients of their own; the features that use another AWS client (ECS) or sign URLs build theirs with
+ * {@link #credentialsProvider}.
  *
  * <p>S3 has one client per use, each with its own connections, so that no use can take another's: the primary
  * client serves processing, downloads and the cleanup; {@value #UPLOADS} stores the files clients upload, with one
@@ -70,10 +63,10 @@ public class AwsClientsFactory {
     @Singleton
     @Named(UPLOADS)
     @Bean(preDestroy = "close")
-    S3Client uploadsS3Client(StorageSettings storage, AdmissionSettings admission,
+    S3Client uploadsS3Client(StorageSettings storage, UploadConcurrency uploads,
             @Nullable AwsCredentialsSettings credentials) {
         return s3(storage, credentials,
-                ApacheHttpClient.builder().maxConnections(admission.maxUploads() + SPARE_UPLOAD_CONNECTIONS));
+                ApacheHttpClient.builder().maxConnections(uploads.maxUploads() + SPARE_UPLOAD_CONNECTIONS));
     }
 
     @Singleton
@@ -82,23 +75,6 @@ public class AwsClientsFactory {
     S3Client healthS3Client(StorageSettings storage, @Nullable AwsCredentialsSettings credentials) {
         return s3(storage, credentials, ApacheHttpClient.builder().maxConnections(HEALTH_CONNECTIONS)
                 .connectionTimeout(HEALTH_CONNECT_TIMEOUT).connectionAcquisitionTimeout(HEALTH_CONNECT_TIMEOUT));
-    }
-
-    /**
-     * Signs URLs for the S3 endpoint clients see: the public endpoint when one is set, else the service's own. Any
-     * endpoint but AWS's is addressed path-style, as the client is.
-     */
-    @Singleton
-    @Bean(preDestroy = "close")
-    S3Presigner s3Presigner(StorageSettings storage, PresignedSettings presigned,
-            @Nullable AwsCredentialsSettings credentials) {
-        var builder = S3Presigner.builder()
-                .region(Region.of(storage.region()))
-                .credentialsProvider(credentialsProvider(credentials));
-        Optional.ofNullable(presigned.publicEndpoint()).or(() -> Optional.ofNullable(storage.endpoint()))
-                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-        return builder.build();
     }
 
     @Singleton
@@ -110,20 +86,6 @@ public class AwsClientsFactory {
                 .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(32));
         Optional.ofNullable(queues.endpoint()).ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    @Requires(property = ProcessServiceSettings.PREFIX + ".service")
-    EcsClient ecsClient(StorageSettings storage, ProcessServiceSettings process,
-            @Nullable AwsCredentialsSettings credentials) {
-        var builder = EcsClient.builder()
-                .region(Region.of(storage.region()))
-                .credentialsProvider(credentialsProvider(credentials))
-                .overrideConfiguration(configuration -> configuration.executionInterceptors(interceptors))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(2));
-        Optional.ofNullable(process.endpoint()).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -144,7 +106,11 @@ public class AwsClientsFactory {
         return builder.build();
     }
 
-    private static AwsCredentialsProvider credentialsProvider(@Nullable AwsCredentialsSettings credentials) {
+    /**
+     * @param credentials the access key to use, or {@code null} for AWS's default chain (the task role in ECS)
+     * @return the credentials of every AWS client of the application
+     */
+    public static AwsCredentialsProvider credentialsProvider(@Nullable AwsCredentialsSettings credentials) {
         if (credentials == null) {
             return DefaultCredentialsProvider.builder().build();
         }

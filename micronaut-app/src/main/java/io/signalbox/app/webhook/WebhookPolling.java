@@ -1,7 +1,7 @@
 package io.signalbox.app.webhook;
 
 import io.micronaut.context.annotation.Value;
-import io.signalbox.app.camel.RouteGroupSettings;
+import io.signalbox.app.routing.RouteGroupSettings;
 import io.signalbox.app.job.JobActivity;
 import io.signalbox.topology.RouteGroup;
 import jakarta.inject.Inject;

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 
 /**
  * Records every call of the application's AWS clients, for one caller: the application is started with this
- * interceptor as a bean, and {@code AwsClientsFactory} gives it to the clients. What a call is about is read off the
- * request: its object key, listed prefix or queue.
+ * interceptor as a bean, and the clients' factories ({@code AwsClientsFactory}, {@code EcsClientFactory}) give it to
+ * the clients. What a call is about is read off the request: its object key, listed prefix or queue.
  */
 final class AwsCallRecorder implements ExecutionInterceptor {
 

@@ -1,4 +1,4 @@
-package io.signalbox.app.metrics;
+package io.signalbox.app.job;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.signalbox.app.camel;
+package io.signalbox.app.routing;
 
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;

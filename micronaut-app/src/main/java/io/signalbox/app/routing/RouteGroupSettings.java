@@ -1,4 +1,4 @@
-package io.signalbox.app.camel;
+package io.signalbox.app.routing;
 
 import io.micronaut.context.annotation.Value;
 import io.signalbox.topology.RouteGroup;
