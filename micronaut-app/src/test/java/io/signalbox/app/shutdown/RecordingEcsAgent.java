@@ -58,10 +58,27 @@ public final class RecordingEcsAgent implements AutoCloseable {
 
     /** Waits until as many requests arrived, and returns them. */
     public List<String> await(int count, Duration timeout) {
+        return awaitFrom("", count, timeout);
+    }
+
+    /**
+     * Waits until as many requests arrived from the first that contains {@code first}, and returns those; requests
+     * before it are left out.
+     */
+    public List<String> awaitFrom(String first, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (requests.size() < count) {
+        while (true) {
+            List<String> all = requests();
+            int start = 0;
+            while (start < all.size() && !all.get(start).contains(first)) {
+                start++;
+            }
+            if (all.size() - start >= count) {
+                return all.subList(start, all.size());
+            }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionFailedError("expected " + count + " requests within " + timeout + ", got " + requests);
+                throw new AssertionFailedError("expected " + count + " requests from one with " + first + " within "
+                        + timeout + ", got " + all);
             }
             try {
                 Thread.sleep(20);
@@ -70,7 +87,6 @@ public final class RecordingEcsAgent implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return requests();
     }
 
     @Override
