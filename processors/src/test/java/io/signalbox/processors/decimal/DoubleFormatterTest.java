@@ -130,24 +130,44 @@ class DoubleFormatterTest {
         for (int i = 0; i < 100_000; i++) {
             double value = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong() & 0x7fff_ffff_ffff_ffffL)
                     : random.nextDouble() * Math.pow(10, random.nextInt(-30, 30));
-            if (!Double.isFinite(value) || value == 0) {
+            if (Double.isFinite(value) && value != 0) {
+                assertShortestAndClosest(value);
+            }
+        }
+    }
+
+    /** The doubles next to short decimals, where an end of the rounding interval or a tie decides the digits. */
+    @Test
+    void neighboursOfShortDecimalsAreShortestAndClosest() {
+        SplittableRandom random = new SplittableRandom(21);
+        for (int i = 0; i < 40_000; i++) {
+            long digits = random.nextLong(1, i % 2 == 0 ? 1_000 : 100_000_000_000_000_000L);
+            double decimal = Double.parseDouble(digits + "e" + random.nextInt(-320, 300));
+            if (!Double.isFinite(decimal) || decimal == 0) {
                 continue;
             }
-            BigDecimal written = new BigDecimal(shortest.toString(value));
-            int digits = written.stripTrailingZeros().precision();
-            BigDecimal exact = new BigDecimal(value);
-            if (digits > 1) {
-                MathContext fewer = new MathContext(digits - 1, RoundingMode.FLOOR);
-                BigDecimal below = exact.round(fewer);
-                BigDecimal above = exact.round(new MathContext(digits - 1, RoundingMode.CEILING));
-                assertThat(below.doubleValue()).as("%s rounds down to %s", value, below).isNotEqualTo(value);
-                assertThat(above.doubleValue()).as("%s rounds up to %s", value, above).isNotEqualTo(value);
+            for (double value : new double[] {decimal, Math.nextUp(decimal), Math.nextDown(decimal),
+                Math.nextUp(Math.nextUp(decimal)), Math.nextDown(Math.nextDown(decimal))}) {
+                assertShortestAndClosest(value);
             }
-            BigDecimal nearest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (nearest.doubleValue() == value) {
-                assertThat(written.compareTo(nearest)).as("closest %s-digit decimal to %s", digits, value)
-                        .isZero();
-            }
+        }
+    }
+
+    private void assertShortestAndClosest(double value) {
+        BigDecimal written = new BigDecimal(shortest.toString(value));
+        assertThat(written.doubleValue()).as("%s written as %s", value, written).isEqualTo(value);
+        int digits = written.stripTrailingZeros().precision();
+        BigDecimal exact = new BigDecimal(value);
+        if (digits > 1) {
+            MathContext fewer = new MathContext(digits - 1, RoundingMode.FLOOR);
+            BigDecimal below = exact.round(fewer);
+            BigDecimal above = exact.round(new MathContext(digits - 1, RoundingMode.CEILING));
+            assertThat(below.doubleValue()).as("%s rounds down to %s", value, below).isNotEqualTo(value);
+            assertThat(above.doubleValue()).as("%s rounds up to %s", value, above).isNotEqualTo(value);
+        }
+        BigDecimal nearest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == value) {
+            assertThat(written.compareTo(nearest)).as("closest %s-digit decimal to %s", digits, value).isZero();
         }
     }
 
