@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import io.signalbox.routes.common.GroupRoutes;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 
 /**
@@ -45,6 +46,16 @@ class ArchitectureTest {
     @ArchTest
     void portsAreImplementedByTheApplication(JavaClasses routes) {
         noClasses().that().areNotInterfaces().should().implement(PORTS).check(routes);
+    }
+
+    @ArchTest
+    void theIngestRoutesMakeEveryStorageCallAsARouteStep(JavaClasses routes) {
+        noClasses().that().resideInAPackage("io.signalbox.routes.ingest..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.s3")
+                .orShould().dependOnClassesThat().areAssignableTo(ProducerTemplate.class)
+                .because("every transfer of taking a drop is a step of ingest-drop that operators see; its beans only"
+                        + " decide what each answer means")
+                .check(routes);
     }
 
     @ArchTest

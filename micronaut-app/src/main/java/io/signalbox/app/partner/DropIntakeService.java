@@ -1,40 +1,33 @@
 package io.signalbox.app.partner;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.signalbox.app.job.Job;
 import io.signalbox.app.job.JobKeys;
 import io.signalbox.app.job.JobRepository;
 import io.signalbox.app.job.JobSource;
-import io.signalbox.app.storage.ObjectStore;
-import io.signalbox.processors.recipe.RecipeException;
-import io.signalbox.processors.recipe.Recipes;
 import io.signalbox.routes.common.ObjectEvent;
+import io.signalbox.routes.ingest.DropFailure;
+import io.signalbox.routes.ingest.DropFiles;
 import io.signalbox.routes.ingest.DropIntake;
 import io.signalbox.routes.ingest.DropTake;
 import io.signalbox.routes.ingest.DroppedJob;
-import io.signalbox.routes.ingest.ETags;
+import io.signalbox.routes.ingest.ErrorFile;
 import io.signalbox.routes.ingest.InboxObject;
+import io.signalbox.routes.ingest.Sidecar;
 import io.signalbox.topology.BucketLayout;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * The steps of the {@code ingest-drop} route: a file dropped into a partner's inbox becomes a job of the partner's
- * tenant.
+ * The steps of the {@code ingest-drop} route that know the job store: a file dropped into a partner's inbox becomes a
+ * job of the partner's tenant, which takes its files; the route makes every storage call between these steps.
  *
  * <p>One job per object version: the drop row is inserted under a unique constraint on the dropped key and its
  * version, so a redelivered or duplicated event finds the job instead of making another. The job then takes its
@@ -43,39 +36,26 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * inbox. Each step can be repeated, so an event redelivered after a crash finishes the work. Only then is the job
  * queued.
  *
- * <p>A key the drop folder cannot take, or a recipe sidecar that is not a valid recipe, fails the job at once and
- * leaves {@code NAME.error.json} in the partner's outbox.
- *
- * <p>The stats, copies and the recipe read of {@link #take} go through the storage routes ({@link ObjectStore}), each
- * answer deciding the next step; a data file over the copy part size is copied by {@link InboxCopier} with the S3
- * client itself.
+ * <p>A key the drop folder cannot take, a data file gone, or a recipe sidecar that is not a valid recipe fails the job
+ * at once and leaves {@code NAME.error.json} in the partner's outbox.
  */
 @Singleton
 final class DropIntakeService implements DropIntake {
 
-    /** The largest recipe sidecar read, as for a recipe sent to the REST API. */
-    static final int MAX_RECIPE_BYTES = 64 * 1024;
-
     private static final Logger LOG = LoggerFactory.getLogger(DropIntakeService.class);
     private static final String DEFAULT_PRESET = "default";
-    private static final String MOVED = "moved-into-job";
-    private static final String FAILED = "failed";
 
     private final JobRepository jobs;
     private final DropRepository drops;
     private final PartnerRepository partners;
-    private final ObjectStore store;
-    private final InboxCopier copier;
     private final DropOutbox outbox;
     private final TransactionOperations<Connection> transactions;
 
-    DropIntakeService(JobRepository jobs, DropRepository drops, PartnerRepository partners, ObjectStore store,
-            InboxCopier copier, DropOutbox outbox, TransactionOperations<Connection> transactions) {
+    DropIntakeService(JobRepository jobs, DropRepository drops, PartnerRepository partners, DropOutbox outbox,
+            TransactionOperations<Connection> transactions) {
         this.jobs = jobs;
         this.drops = drops;
         this.partners = partners;
-        this.store = store;
-        this.copier = copier;
         this.outbox = outbox;
         this.transactions = transactions;
     }
@@ -138,105 +118,72 @@ final class DropIntakeService implements DropIntake {
     }
 
     @Override
-    public DropTake take(DroppedJob dropped) {
+    public DropTake files(DroppedJob dropped) {
         ObjectEvent event = dropped.event();
         DroppedObject drop = DroppedObject.parse(event.key()).orElseThrow();
         Job job = jobs.findById(UUID.fromString(dropped.jobId())).orElseThrow();
-        InboxObject dataFile = new InboxObject(drop.key(), event.eTag(), MOVED);
+        InboxObject dataFile = new InboxObject(drop.key(), event.eTag(), DropTake.MOVED);
         if (drop.problem() != null) {
-            failWithError(job, "key_invalid", BucketLayout.inbox(drop.partner()) + drop.displayName() + ": "
-                    + drop.problem(), null, null);
+            DropFailure failure = DropFailure.of("key_invalid", BucketLayout.inbox(drop.partner())
+                    + drop.displayName() + ": " + drop.problem());
             if (drop.hasAmbiguousPath()) {
                 LOG.warn("job {}: {} stays in the inbox; a file-system store would resolve its path to another object",
                         job.id(), drop.displayName());
-                return new DropTake(dropped.jobId(), false, List.of());
+                return DropTake.refused(dropped.jobId(), failure, List.of());
             }
-            return new DropTake(dropped.jobId(), false, List.of(new InboxObject(drop.key(), event.eTag(), "rejected")));
+            return DropTake.refused(dropped.jobId(), failure,
+                    List.of(new InboxObject(drop.key(), event.eTag(), DropTake.REJECTED)));
         }
         if (job.uploadedAt() != null) {
             // Taken by an earlier delivery of the event, which did not finish.
-            return new DropTake(dropped.jobId(), true, List.of(dataFile));
+            return DropTake.takenBefore(dropped.jobId(), dataFile);
         }
-        return takeFiles(job, drop, event, dataFile);
+        List<Sidecar> signals = DroppedObject.SIGNALS_SUFFIXES.stream()
+                .map(suffix -> new Sidecar(drop.sidecarKey(suffix), drop.sidecarName(suffix)))
+                .toList();
+        Sidecar recipe = new Sidecar(drop.sidecarKey(DroppedObject.RECIPE_SUFFIX),
+                drop.sidecarName(DroppedObject.RECIPE_SUFFIX));
+        return DropTake.start(dropped.jobId(), new DropFiles(dataFile, drop.displayName(), job.inputKey(), signals,
+                JobKeys.signalsKey(job.tenantId(), job.id()), recipe));
     }
 
-    private DropTake takeFiles(Job job, DroppedObject drop, ObjectEvent event, InboxObject dataFile) {
-        String jobId = job.id().toString();
-        Optional<HeadObjectResponse> input = takeInput(job, drop, event);
-        if (input.isEmpty()) {
-            return new DropTake(jobId, false, List.of());
-        }
-        String signalsKey = null;
-        String signalsName = null;
-        InboxObject signals = null;
-        for (String suffix : DroppedObject.SIGNALS_SUFFIXES) {
-            Optional<HeadObjectResponse> sidecar = store.stat(drop.sidecarKey(suffix));
-            if (sidecar.isPresent()) {
-                signals = new InboxObject(drop.sidecarKey(suffix), sidecar.get().eTag(), MOVED);
-                signalsKey = JobKeys.signalsKey(job.tenantId(), job.id());
-                signalsName = drop.sidecarName(suffix);
-                if (!copier.copy(signals.key(), signals.eTag(), sidecar.get().contentLength(), signalsKey)) {
-                    throw new IllegalStateException(signalsName + " changed while job " + job.id()
-                            + " took it; the event will be delivered again");
-                }
-                break;
-            }
-        }
-        String recipeKey = drop.sidecarKey(DroppedObject.RECIPE_SUFFIX);
-        Optional<HeadObjectResponse> recipe = store.stat(recipeKey);
-        String recipePreset = job.recipePreset();
-        String recipeJson = job.recipeJson();
-        if (recipe.isPresent()) {
-            String name = drop.sidecarName(DroppedObject.RECIPE_SUFFIX);
-            try {
-                recipeJson = readRecipe(recipeKey, name, recipe.get());
-                recipePreset = null;
-            } catch (RecipeException e) {
-                failWithError(job, e.code(), name + ": " + e.getMessage(), name, e);
-                List<InboxObject> failed = new ArrayList<>(List.of(
-                        new InboxObject(drop.key(), event.eTag(), FAILED),
-                        new InboxObject(recipeKey, recipe.get().eTag(), FAILED)));
-                if (signals != null) {
-                    failed.add(new InboxObject(signals.key(), signals.eTag(), FAILED));
-                }
-                return new DropTake(jobId, false, failed);
-            }
-        }
-        drops.recordTaken(job.id(), input.get().contentLength(), recipePreset, recipeJson, signalsKey, signalsName);
-        List<InboxObject> taken = new ArrayList<>();
-        if (signals != null) {
-            taken.add(signals);
-        }
-        recipe.ifPresent(sidecar -> taken.add(new InboxObject(recipeKey, sidecar.eTag(), MOVED)));
-        taken.add(dataFile);
-        return new DropTake(jobId, true, taken);
+    @Override
+    public ErrorFile errorFile(DropTake take) {
+        return outbox.errorFile(drops.findById(UUID.fromString(take.jobId())).orElseThrow(), take.failure());
     }
 
-    /** @return the job's copy of the data file, or empty when the job cannot have it (and has been ended) */
-    private Optional<HeadObjectResponse> takeInput(Job job, DroppedObject drop, ObjectEvent event) {
-        Optional<HeadObjectResponse> copied = store.stat(job.inputKey());
-        if (copied.isPresent()) {
-            return copied;
+    @Override
+    public DropTake fail(DropTake take) {
+        UUID id = UUID.fromString(take.jobId());
+        DropFailure failure = take.failure();
+        if (!failure.reported()) {
+            jobs.failIntake(id, failure.code(), failure.message());
+            LOG.info("job {}: {} was replaced before it was taken; the newer upload is its own job", id,
+                    take.files().dataFileName());
+            return take.failed();
         }
-        Optional<HeadObjectResponse> dropped = store.stat(drop.key());
-        if (dropped.isEmpty()) {
-            failWithError(job, "input_missing", drop.displayName() + " was no longer in the inbox when job " + job.id()
-                    + " came to take it; drop it again", null, null);
-            return Optional.empty();
+        if (jobs.failIntake(id, failure.code(), failure.message()) == 1) {
+            outbox.takeOwnership(drops.findById(id).orElseThrow());
+            LOG.info("job {} failed: {}", id, failure.message());
         }
-        if (!ETags.same(dropped.get().eTag(), event.eTag())
-                || !copier.copy(drop.key(), dropped.get().eTag(), dropped.get().contentLength(), job.inputKey())) {
-            copied = store.stat(job.inputKey());
-            if (copied.isEmpty()) {
-                // The newer upload has an event, and so a job, of its own.
-                jobs.failIntake(job.id(), "superseded", drop.displayName()
-                        + " was replaced by a newer upload of the same name before it was taken");
-                LOG.info("job {}: {} was replaced before it was taken; the newer upload is its own job", job.id(),
-                        drop.displayName());
-            }
-            return copied;
+        return take.failed();
+    }
+
+    @Override
+    public DropTake record(DropTake take) {
+        UUID id = UUID.fromString(take.jobId());
+        String recipePreset = null;
+        String recipeJson = take.recipeJson();
+        if (recipeJson == null) {
+            Job job = jobs.findById(id).orElseThrow();
+            recipePreset = job.recipePreset();
+            recipeJson = job.recipeJson();
         }
-        return store.stat(job.inputKey());
+        InboxObject signals = take.signals();
+        drops.recordTaken(id, take.inputBytes(), recipePreset, recipeJson,
+                signals == null ? null : take.files().signalsKey(),
+                signals == null ? null : take.signalsSought().name());
+        return take.recorded();
     }
 
     @Override
@@ -248,38 +195,6 @@ final class DropIntakeService implements DropIntake {
             LOG.info("job {} queued: its files were taken from the inbox", take.jobId());
         }
         return take.jobId();
-    }
-
-    private String readRecipe(String key, String name, HeadObjectResponse head) {
-        long size = head.contentLength() == null ? 0 : head.contentLength();
-        if (size > MAX_RECIPE_BYTES) {
-            throw new RecipeException("$", "the document has " + size + " bytes; a recipe may have at most "
-                    + MAX_RECIPE_BYTES);
-        }
-        String json;
-        try (InputStream in = store.open(key)) {
-            byte[] bytes = in.readNBytes(MAX_RECIPE_BYTES + 1);
-            if (bytes.length > MAX_RECIPE_BYTES) {
-                throw new RecipeException("$", "the document has more than " + MAX_RECIPE_BYTES
-                        + " bytes; a recipe may have at most " + MAX_RECIPE_BYTES);
-            }
-            json = new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + name + " failed", e);
-        }
-        Recipes.parse(json);
-        return json;
-    }
-
-    private void failWithError(Job job, String code, String message, @Nullable String file,
-            @Nullable RecipeException cause) {
-        Drop origin = drops.findById(job.id()).orElseThrow();
-        // Written first: once the row says FAILED no delivery of this event comes back to write it.
-        outbox.writeError(origin, code, message, file, cause);
-        if (jobs.failIntake(job.id(), code, message) == 1) {
-            outbox.takeOwnership(origin);
-            LOG.info("job {} failed: {}", job.id(), message);
-        }
     }
 
     /** Which version of the object the event announces: S3's version id, else the sequencer of its creation. */

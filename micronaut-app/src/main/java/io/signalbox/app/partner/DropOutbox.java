@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.signalbox.app.storage.ObjectStore;
 import io.signalbox.processors.BadInputException;
+import io.signalbox.routes.ingest.DropFailure;
+import io.signalbox.routes.ingest.ErrorFile;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what a dropped file's job has to say into its partner's outbox, beside where the result goes (the summary
  * of a success, the reason of a failure), and records which job the outbox files of a name belong to. The result
- * itself is streamed there by the {@code process} route.
+ * itself is streamed there by the {@code process} route; the error file of a drop that failed before its job ran is
+ * written by the {@code ingest-drop} route.
  */
 @Singleton
 final class DropOutbox {
@@ -71,8 +74,25 @@ final class DropOutbox {
     void writeError(Drop drop, String code, String message, @Nullable String file,
             @Nullable BadInputException cause) {
         OutboxError error = OutboxError.of(drop.jobId(), drop.dropKey(), code, message, file, cause, Instant.now());
+        write(drop.outboxKey(OutboxFile.Kind.ERROR), document(drop, error));
+    }
+
+    /**
+     * The {@code NAME.error.json} of a drop whose job failed before it ran; the {@code ingest-drop} route writes it.
+     *
+     * @param drop a drop
+     * @param failure why its job could not take its files
+     * @return the file
+     */
+    ErrorFile errorFile(Drop drop, DropFailure failure) {
+        OutboxError error = OutboxError.ofIntake(drop.jobId(), drop.dropKey(), failure.code(), failure.message(),
+                failure.file(), failure.path(), Instant.now());
+        return new ErrorFile(drop.outboxKey(OutboxFile.Kind.ERROR), document(drop, error));
+    }
+
+    private byte[] document(Drop drop, OutboxError error) {
         try {
-            write(drop.outboxKey(OutboxFile.Kind.ERROR), json.writeValueAsBytes(error));
+            return json.writeValueAsBytes(error);
         } catch (IOException e) {
             throw new UncheckedIOException("the error document of job " + drop.jobId() + " could not be written", e);
         }

@@ -47,4 +47,19 @@ public record OutboxError(String error, String message, @Nullable String file, @
         String path = cause instanceof RecipeException recipe ? recipe.path() : null;
         return new OutboxError(code, message, file, null, null, path, object, job.toString(), failedAt);
     }
+
+    /**
+     * @param job the failed job's id
+     * @param object the key its file was dropped under
+     * @param code the failure's code
+     * @param message the failure's reason
+     * @param file the file the problem is in, or {@code null} when the problem does not say
+     * @param path the JSON path of the offending recipe element, or {@code null}
+     * @param failedAt when the job failed
+     * @return the document of a drop that failed before its job ran
+     */
+    public static OutboxError ofIntake(UUID job, String object, String code, String message, @Nullable String file,
+            @Nullable String path, Instant failedAt) {
+        return new OutboxError(code, message, file, null, null, path, object, job.toString(), failedAt);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param apiKeys per partner, an API key to add to its tenant ({@code signalbox.partners.api-keys.<name>}), so that
  *     it can follow its jobs in the REST API
  * @param copyPartBytes dropped files up to this size are moved out of the inbox with one copy, larger ones in parts
- *     of this size
+ *     of this size; the {@code ingest-drop} route reads it, and it is bound here so that a value under S3's smallest
+ *     part stops the start
  */
 @ConfigurationProperties("signalbox.partners")
 public record PartnerSettings(@Nullable List<String> names, @Nullable Map<String, String> recipes,

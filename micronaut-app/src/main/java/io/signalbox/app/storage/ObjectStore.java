@@ -95,26 +95,6 @@ public final class ObjectStore {
     }
 
     /**
-     * Copies an object within the bucket, server-side.
-     *
-     * @param sourceKey the object to copy
-     * @param destinationKey where the copy goes
-     * @param sourceETag the ETag the source must still have, or {@code null} for any
-     * @return whether the copy was made: {@code false} when the source is gone or no longer has that ETag
-     */
-    public boolean copy(String sourceKey, String destinationKey, @Nullable String sourceETag) {
-        Exchange exchange = camel.send(StorageRoutes.COPY, ExchangePattern.InOut, e -> {
-            e.getMessage().setHeader(AWS2S3Constants.KEY, sourceKey);
-            e.getMessage().setHeader(AWS2S3Constants.DESTINATION_KEY, destinationKey);
-            if (sourceETag != null) {
-                e.getMessage().setHeader(AWS2S3Constants.IF_MATCH_CONDITION, quoted(sourceETag));
-            }
-        });
-        rethrow(exchange);
-        return Boolean.TRUE.equals(exchange.getMessage().getBody(Boolean.class));
-    }
-
-    /**
      * @param key the object's key
      * @return the object's metadata, or empty when there is no such object
      */
@@ -182,11 +162,6 @@ public final class ObjectStore {
             }
         });
         rethrow(exchange);
-    }
-
-    /** S3 answers ETags in quotes and its event notifications carry them without; conditions want the quotes. */
-    private static String quoted(String eTag) {
-        return eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }
 
     private static void rethrow(Exchange exchange) {

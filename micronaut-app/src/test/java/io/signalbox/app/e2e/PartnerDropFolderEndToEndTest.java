@@ -13,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -47,17 +49,19 @@ class PartnerDropFolderEndToEndTest {
     private static AwsCli acme;
     private static AwsCli globex;
 
+    private static final Map<String, Object> SETTINGS = Map.of(
+            "signalbox.pickup.grace", GRACE.toSeconds() + "s",
+            "signalbox.cleanup.interval-millis", 300,
+            // Files over 5 MiB leave the inbox as a multipart copy, as files over 512 MiB do by default.
+            "signalbox.partners.copy-part-bytes", COPY_PART_BYTES);
+
     @BeforeAll
     static void start() {
         AwsCli.requireInstalled();
         signalbox = new RunningSignalbox(5, Duration.ofSeconds(30), List.of(
                 new LocalAws.PartnerCredentials("acme", "acme-access-key", "acme-secret-key"),
                 new LocalAws.PartnerCredentials("globex", "globex-access-key", "globex-secret-key")))
-                .start(Map.of(
-                        "signalbox.pickup.grace", GRACE.toSeconds() + "s",
-                        "signalbox.cleanup.interval-millis", 300,
-                        // Files over 5 MiB leave the inbox as a multipart copy, as files over 512 MiB do by default.
-                        "signalbox.partners.copy-part-bytes", COPY_PART_BYTES));
+                .start(SETTINGS);
         jobs = new JobsClient(signalbox);
         probe = new DropFolderProbe(signalbox, jobs);
         acme = new AwsCli(signalbox.aws().s3Endpoint(), "us-east-1", "acme-access-key", "acme-secret-key",
@@ -212,6 +216,63 @@ class PartnerDropFolderEndToEndTest {
         acme.succeed("s3", "cp", "--no-progress", file("after.csv", sample("prices.csv")).toString(),
                 S3 + "inbox/acme/after/prices.csv");
         awaitListed(acme, "outbox/acme/after/", "prices.result.csv");
+    }
+
+    @Test
+    void aDropWhoseFileIsGoneBeforeItsJobTakesItFailsWithAnErrorFile() throws Exception {
+        String key = "inbox/acme/vanished/prices.csv";
+        signalbox.sqs().sendMessage(request -> request.queueUrl(signalbox.aws().queueUrl("signalbox-events"))
+                .messageBody(objectCreatedEvent(key)));
+
+        awaitListed(acme, "outbox/acme/vanished/", "prices.error.json");
+        JsonNode error = json(acme.succeed("s3", "cp", "--no-progress", S3 + "outbox/acme/vanished/prices.error.json",
+                "-"));
+        JsonNode job = jobs.awaitStatus(probe.awaitJobOf(key, PROCESSING).get("id").asText(), PROCESSING, "FAILED");
+        String id = job.get("id").asText();
+        assertThat(error.get("error").asText()).isEqualTo("input_missing");
+        assertThat(error.get("message").asText()).isEqualTo("vanished/prices.csv was no longer in the inbox when job "
+                + id + " came to take it; drop it again");
+        assertThat(error.get("object").asText()).isEqualTo(key);
+        assertThat(error.get("job").asText()).isEqualTo(id);
+        assertThat(job.get("failure").get("code").asText()).isEqualTo("input_missing");
+        assertThat(job.get("failure").get("reason").asText()).isEqualTo(error.get("message").asText());
+        assertThat(signalbox.keys("uploads/acme/" + id + "/")).isEmpty();
+    }
+
+    @Test
+    void aDropReplacedByANewerUploadBeforeItWasTakenIsSupersededAndTheNewerUploadIsItsOwnJob() throws Exception {
+        String key = "inbox/acme/replaced/prices.csv";
+        byte[] older = sample("prices.csv");
+        byte[] newer = JobApiEndToEndTest.generatedPrices(1_000);
+        // Both uploads arrive while no application takes events, so that the older one's event finds the newer one.
+        signalbox.stopApp();
+        acme.succeed("s3", "cp", "--no-progress", file("replaced-1.csv", older).toString(), S3 + key);
+        acme.succeed("s3", "cp", "--no-progress", file("replaced-2.csv", newer).toString(), S3 + key);
+        List<JsonNode> announced = DropFolderProbe.awaitValue("both events of " + key, Duration.ofSeconds(10),
+                () -> probe.creationEventsOf(key).size() == 2 ? probe.creationEventsOf(key) : null);
+        JsonNode olderEvent = eventWithETag(announced, md5(older));
+        JsonNode newerEvent = eventWithETag(announced, md5(newer));
+        String events = signalbox.aws().queueUrl("signalbox-events");
+        signalbox.sqs().purgeQueue(request -> request.queueUrl(events));
+        signalbox.start(SETTINGS);
+
+        signalbox.sqs().sendMessage(request -> request.queueUrl(events).messageBody(olderEvent.toString()));
+        String first = probe.awaitJobOf(key, PROCESSING).get("id").asText();
+        JsonNode superseded = jobs.awaitStatus(first, PROCESSING, "FAILED");
+        assertThat(superseded.get("failure").get("code").asText()).isEqualTo("superseded");
+        assertThat(superseded.get("failure").get("reason").asText())
+                .isEqualTo("replaced/prices.csv was replaced by a newer upload of the same name before it was taken");
+        assertThat(signalbox.keys("uploads/acme/" + first + "/")).isEmpty();
+        assertThat(acme.list(S3 + "inbox/acme/replaced/")).contains("prices.csv");
+
+        signalbox.sqs().sendMessage(request -> request.queueUrl(events).messageBody(newerEvent.toString()));
+        String second = DropFolderProbe.awaitValue("a second job of " + key, PROCESSING,
+                () -> probe.jobIdsOf(key).size() == 2 ? probe.jobIdsOf(key).get(1) : null);
+        JsonNode done = jobs.awaitStatus(second, PROCESSING, "SUCCEEDED");
+        assertThat(done.get("rows").asLong()).isEqualTo(1_000);
+        assertThat(acme.list(S3 + "outbox/acme/replaced/")).contains("prices.result.csv")
+                .doesNotContain("prices.error.json");
+        assertThat(acme.list(S3 + "inbox/acme/replaced/")).isEmpty();
     }
 
     @Test
@@ -389,6 +450,19 @@ class PartnerDropFolderEndToEndTest {
                 return rows.getString(1);
             }
         }
+    }
+
+    private static JsonNode eventWithETag(List<JsonNode> events, String eTag) {
+        return events.stream()
+                .filter(event -> eTag.equals(event.path("Records").path(0).path("s3").path("object").path("eTag")
+                        .asText().replace("\"", "")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event announces ETag " + eTag + " among " + events));
+    }
+
+    /** The ETag S3 gives an object stored in one piece. */
+    private static String md5(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
     }
 
     /** An S3 event notification as S3 sends it, for a key no S3-API server on a file system can hold. */

@@ -1,17 +1,21 @@
 package io.signalbox.routes.storage;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Multipart uploads that were started and never finished: by a process that was killed while it wrote a result or
- * received an upload, or by a client that went away. Their parts stay in the bucket, invisible to listings of objects,
- * until the upload is aborted.
+ * Multipart uploads of the bucket: an object too large for one copy is copied as one whose parts are copies of its
+ * ranges; and uploads that were started and never finished (by a process that was killed while it wrote a result,
+ * copied or received an upload, or by a client that went away) are found and aborted. Their parts stay in the bucket,
+ * invisible to listings of objects, until the upload is aborted.
  */
 public final class MultipartUploads {
 
@@ -25,6 +29,48 @@ public final class MultipartUploads {
     public MultipartUploads(S3Client s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    /**
+     * Copies an object within the bucket, server-side, as a multipart upload whose parts are copies of its ranges: S3
+     * copies at most 5 GiB at once, and one long copy outlasts a client's read timeout. An upload that fails is
+     * aborted (the bucket's lifecycle rule removes one that could not be).
+     *
+     * @param sourceKey the object to copy
+     * @param ifMatch the ETag the source must still have for every part, or {@code null} for any
+     * @param size the source's size
+     * @param destinationKey where the copy goes
+     * @param partBytes the size of each part but the last
+     * @return whether it was copied: {@code false} when the source is gone or changed meanwhile
+     */
+    public boolean copy(String sourceKey, String ifMatch, long size, String destinationKey, long partBytes) {
+        // Quoted, as S3 compares it; a route's bean call may have taken the quotes off.
+        String condition = ifMatch == null || ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"";
+        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(destinationKey)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (long first = 0; first < size; first += partBytes) {
+                int number = parts.size() + 1;
+                String range = "bytes=" + first + "-" + (Math.min(first + partBytes, size) - 1);
+                String eTag = s3.uploadPartCopy(request -> request.sourceBucket(bucket).sourceKey(sourceKey)
+                        .destinationBucket(bucket).destinationKey(destinationKey).uploadId(uploadId)
+                        .partNumber(number).copySourceRange(range).copySourceIfMatch(condition))
+                        .copyPartResult().eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+            }
+            s3.completeMultipartUpload(request -> request.bucket(bucket).key(destinationKey).uploadId(uploadId)
+                    .multipartUpload(upload -> upload.parts(parts)));
+            return true;
+        } catch (S3Exception e) {
+            abortAfter(destinationKey, uploadId, e);
+            if (e.statusCode() == 404 || e.statusCode() == 412) {
+                return false;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            abortAfter(destinationKey, uploadId, e);
+            throw e;
+        }
     }
 
     /**
@@ -62,6 +108,14 @@ public final class MultipartUploads {
             return true;
         } catch (NoSuchUploadException e) {
             return false;
+        }
+    }
+
+    private void abortAfter(String key, String uploadId, RuntimeException cause) {
+        try {
+            s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -43,10 +43,14 @@ public final class StorageRoutes extends EndpointRouteBuilder {
     /** Body: a {@link PendingUpload}. Aborts it and writes the audit line. */
     public static final String ABORT_UPLOAD = "direct:storage-abort-upload";
     /**
-     * Headers: the S3 key of the source, the destination key and, optionally, the ETag the source must still have.
-     * Copies the object within the bucket. Answers {@code true}, or {@code false} when the source is gone or changed.
+     * Headers: the S3 key of the source, the destination key and, optionally, the ETag the source must still have
+     * (in quotes) and the source's size ({@code CamelAwsS3ContentLength}). Copies the object within the bucket: in one
+     * copy, or, for a source over {@link #COPY_PART_BYTES}, as a multipart upload of copied ranges of that size, each
+     * under the same condition. Answers {@code true}, or {@code false} when the source is gone or changed.
      */
     public static final String COPY = "direct:storage-copy";
+    /** Exchange property for {@link #COPY}: a source larger than this many bytes is copied in parts of this size. */
+    public static final String COPY_PART_BYTES = "signalboxCopyPartBytes";
     /** Header: the S3 key. Answers the object's metadata, or {@code null} when there is no such object. */
     public static final String STAT = "direct:storage-stat";
     /** Exchange property: why objects are deleted (downloaded, expired, cancelled, ...), for the audit log. */
@@ -101,12 +105,22 @@ public final class StorageRoutes extends EndpointRouteBuilder {
 
         // A missing or changed object is an answer here, not a failure to log.
         from(COPY).routeId("storage-copy").shutdownRoute(ShutdownRoute.Defer)
-                .setHeader(AWS2S3Constants.BUCKET_DESTINATION_NAME, simple("${properties:signalbox.storage.bucket}"))
-                .doTry()
-                    .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.copyObject))
-                    .setBody(constant(true))
-                .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} in '404,412'"))
-                    .setBody(constant(false))
+                .choice()
+                    .when(simple("${exchangeProperty." + COPY_PART_BYTES + "} != null && ${header."
+                            + AWS2S3Constants.CONTENT_LENGTH + "} > ${exchangeProperty." + COPY_PART_BYTES + "}"))
+                        .bean(multipartUploads, "copy(${header." + AWS2S3Constants.KEY + "}, ${header."
+                                + AWS2S3Constants.IF_MATCH_CONDITION + "}, ${header." + AWS2S3Constants.CONTENT_LENGTH
+                                + "}, ${header." + AWS2S3Constants.DESTINATION_KEY + "}, ${exchangeProperty."
+                                + COPY_PART_BYTES + "})")
+                    .otherwise()
+                        .setHeader(AWS2S3Constants.BUCKET_DESTINATION_NAME,
+                                simple("${properties:signalbox.storage.bucket}"))
+                        .doTry()
+                            .to(aws2S3("{{signalbox.storage.bucket}}").operation(AWS2S3Operations.copyObject))
+                            .setBody(constant(true))
+                        .doCatch(S3Exception.class).onWhen(simple("${exception.statusCode()} in '404,412'"))
+                            .setBody(constant(false))
+                        .endDoTry()
                 .end();
 
         from(STAT).routeId("storage-stat").shutdownRoute(ShutdownRoute.Defer)

@@ -40,7 +40,8 @@ class IngestRoutesTest extends AdvisedRouteTest {
                 "signalbox.queues.events", "signalbox-events",
                 "signalbox.queues.jobs", "signalbox-jobs",
                 "signalbox.queues.wait-time-seconds", "1",
-                "signalbox.ingest.visibility-timeout-seconds", "30");
+                "signalbox.ingest.visibility-timeout-seconds", "30",
+                "signalbox.partners.copy-part-bytes", "5242880");
     }
 
     @Override
@@ -58,7 +59,22 @@ class IngestRoutesTest extends AdvisedRouteTest {
             }
 
             @Override
-            public DropTake take(DroppedJob job) {
+            public DropTake files(DroppedJob job) {
+                throw new AssertionError("a queued drop's files are not taken again");
+            }
+
+            @Override
+            public ErrorFile errorFile(DropTake take) {
+                throw new AssertionError("a queued drop does not fail");
+            }
+
+            @Override
+            public DropTake fail(DropTake take) {
+                throw new AssertionError("a queued drop does not fail");
+            }
+
+            @Override
+            public DropTake record(DropTake take) {
                 throw new AssertionError("a queued drop's files are not taken again");
             }
 

@@ -56,7 +56,22 @@ class IngestVisibilityTest {
             }
 
             @Override
-            public DropTake take(DroppedJob job) {
+            public DropTake files(DroppedJob job) {
+                throw new AssertionError("no file is dropped");
+            }
+
+            @Override
+            public ErrorFile errorFile(DropTake take) {
+                throw new AssertionError("no file is dropped");
+            }
+
+            @Override
+            public DropTake fail(DropTake take) {
+                throw new AssertionError("no file is dropped");
+            }
+
+            @Override
+            public DropTake record(DropTake take) {
                 throw new AssertionError("no file is dropped");
             }
 
@@ -96,7 +111,8 @@ class IngestVisibilityTest {
                 "signalbox.queues.wait-time-seconds", "1",
                 "signalbox.queues.account-id", "000000000000",
                 "signalbox.storage.region", AWS.region(),
-                "signalbox.ingest.visibility-timeout-seconds", "2"));
+                "signalbox.ingest.visibility-timeout-seconds", "2",
+                "signalbox.partners.copy-part-bytes", "5242880"));
         context.getPropertiesComponent().setInitialProperties(settings);
         Sqs2Configuration queues = context.getComponent("aws2-sqs", Sqs2Component.class).getConfiguration();
         URI endpoint = AWS.sqsEndpoint();

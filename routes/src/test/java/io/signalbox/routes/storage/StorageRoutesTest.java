@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.signalbox.fixtures.aws.LocalAwsExtension;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.component.aws2.s3.AWS2S3Component;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,37 @@ class StorageRoutesTest {
 
         assertThat(keys("results/t/late/")).isEmpty();
         assertThat(noted).isEmpty();
+    }
+
+    @Test
+    void aCopyOverThePartSizeGoesInPartsOnlyWhileTheSourceKeepsItsETagAndLeavesNoUploadWhenItChanged() {
+        byte[] large = new byte[2 * (int) PartSchedule.MIN_PART_SIZE + 1234];
+        new Random(11).nextBytes(large);
+        String eTag = AWS.s3().putObject(b -> b.bucket(BUCKET).key("inbox/p/large.csv"), RequestBody.fromBytes(large))
+                .eTag();
+
+        assertThat(copy("inbox/p/large.csv", "uploads/t/j/input", eTag, large.length)).isTrue();
+        assertThat(copy("inbox/p/large.csv", "uploads/t/k/input", "\"0123456789abcdef0123456789abcdef\"",
+                large.length)).isFalse();
+        assertThat(copy("inbox/p/large.csv", "uploads/t/l/input", "\"0123456789abcdef0123456789abcdef\"", 10))
+                .as("one copy, under the same condition").isFalse();
+
+        assertThat(AWS.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("uploads/t/j/input")).asByteArray())
+                .isEqualTo(large);
+        assertThat(keys("uploads/t/")).containsExactly("uploads/t/j/input");
+        assertThat(AWS.s3().listMultipartUploads(b -> b.bucket(BUCKET).prefix("uploads/t/")).uploads()).isEmpty();
+    }
+
+    private boolean copy(String source, String destination, String eTag, long size) {
+        Exchange exchange = camel.createProducerTemplate().send(StorageRoutes.COPY, ExchangePattern.InOut, e -> {
+            e.getMessage().setHeader(AWS2S3Constants.KEY, source);
+            e.getMessage().setHeader(AWS2S3Constants.DESTINATION_KEY, destination);
+            e.getMessage().setHeader(AWS2S3Constants.IF_MATCH_CONDITION, eTag);
+            e.getMessage().setHeader(AWS2S3Constants.CONTENT_LENGTH, size);
+            e.setProperty(StorageRoutes.COPY_PART_BYTES, PartSchedule.MIN_PART_SIZE);
+        });
+        assertThat(exchange.getException()).isNull();
+        return exchange.getMessage().getBody(Boolean.class);
     }
 
     private void deletePrefix(String prefix, String receiptFor) {
