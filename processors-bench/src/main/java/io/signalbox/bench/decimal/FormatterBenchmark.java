@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing doubles as text: the engine's formatter (shortest, and rounded to 6 digits) against the JDK's
- * {@code Double.toString} plus encoding, per value, over indicator-like values with full 17-digit precision.
+ * {@code Double.toString} plus encoding, per value, over indicator-like values with full 17-digit precision, prices of
+ * two decimals, and the mix of a result's cells.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +32,7 @@ public class FormatterBenchmark {
 
     private static final int VALUES = 4096;
 
-    @Param({"indicator", "price"})
+    @Param({"indicator", "price", "result"})
     public String kind;
 
     private final double[] values = new double[VALUES];
@@ -43,9 +44,31 @@ public class FormatterBenchmark {
     public void generate() {
         SplittableRandom random = new SplittableRandom(17);
         for (int i = 0; i < VALUES; i++) {
-            values[i] = kind.equals("price") ? Math.round(random.nextDouble(10, 500) * 100) / 100.0
-                    : random.nextDouble(10, 500) * (1 + random.nextGaussian() * 1e-3);
+            values[i] = switch (kind) {
+                case "price" -> Math.round(random.nextDouble(10, 500) * 100) / 100.0;
+                case "indicator" -> random.nextDouble(10, 500) * (1 + random.nextGaussian() * 1e-3);
+                default -> resultCell(random, i % 16);
+            };
         }
+    }
+
+    /**
+     * A cell of the default preset's result, by column: moving averages and bands near the price, the RSI, the MACD
+     * lines and the ATR near zero, a signal and a position of -1, 0 or 1, returns of about 1e-4, equity near 1 and a
+     * drawdown below 0.
+     */
+    private static double resultCell(SplittableRandom random, int column) {
+        double noise = 1 + random.nextGaussian() * 1e-3;
+        return switch (column) {
+            case 0, 1, 6, 7, 8 -> random.nextDouble(10, 500) * noise;
+            case 2 -> random.nextDouble(0, 100);
+            case 3, 4, 5 -> random.nextGaussian() * 0.1;
+            case 9 -> random.nextDouble(0.05, 2);
+            case 10, 11 -> random.nextInt(-1, 2);
+            case 12, 13 -> random.nextGaussian() * 1e-3;
+            case 14 -> random.nextDouble(0.5, 1.5);
+            default -> -random.nextDouble(0, 0.5);
+        };
     }
 
     @Benchmark
