@@ -49,7 +49,6 @@ public final class DoubleFormatter {
     private static final long[] CACHE = dragonboxCache();
     private static final long[] POW10 = powersOfTen();
     private static final byte[] DIGIT_PAIRS = digitPairs();
-    private static final long DOTS = 0x2e2e_2e2e_2e2e_2e2eL;
     private static final long ZEROS = 0x3030_3030_3030_3030L;
     /** "0.000000" in the byte order of {@link #LONG_LE}. */
     private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2e30L;
@@ -379,15 +378,25 @@ public final class DoubleFormatter {
             end = pos + length + 2 - point;
         } else if (point < length) {
             // ddd.ddd: the digits from the point on move one byte up, the point goes between
-            long below0 = lowBytes(point);
-            long below1 = lowBytes(point - 8);
-            long below2 = lowBytes(point - 16);
-            long upTo0 = lowBytes(point + 1);
-            long upTo1 = lowBytes(point - 7);
-            long upTo2 = lowBytes(point - 15);
-            o0 = w0 & below0 | DOTS & upTo0 & ~below0 | w0 << 8 & ~upTo0;
-            o1 = w1 & below1 | DOTS & upTo1 & ~below1 | (w1 << 8 | w0 >>> 56) & ~upTo1;
-            o2 = w2 & below2 | DOTS & upTo2 & ~below2 | (w2 << 8 | w1 >>> 56) & ~upTo2;
+            long up1 = w1 << 8 | w0 >>> 56;
+            long up2 = w2 << 8 | w1 >>> 56;
+            if (point < 8) {
+                int bit = point << 3;
+                long below = (1L << bit) - 1;
+                o0 = w0 & below | (long) '.' << bit | w0 << 8 & ~below << 8;
+                o1 = up1;
+                o2 = up2;
+            } else if (point < 16) {
+                int bit = point - 8 << 3;
+                long below = (1L << bit) - 1;
+                o0 = w0;
+                o1 = w1 & below | (long) '.' << bit | up1 & ~below << 8;
+                o2 = up2;
+            } else {
+                o0 = w0;
+                o1 = w1;
+                o2 = '.' | w2 << 8;
+            }
             end = pos + length + 1;
         } else {
             // ddd000: zeros from the last digit to the point
