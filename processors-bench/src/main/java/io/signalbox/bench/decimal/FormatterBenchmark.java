@@ -35,13 +35,19 @@ public class FormatterBenchmark {
     @Param({"indicator", "price", "result"})
     public String kind;
 
+    /** Where the text goes: one small buffer written again and again, or a run's recycled batches (8 MiB). */
+    @Param({"cached", "batches"})
+    public String output;
+
     private final double[] values = new double[VALUES];
-    private final byte[] buffer = new byte[VALUES * DoubleFormatter.MAX_LENGTH];
+    private byte[] buffer;
+    private int start;
     private final DoubleFormatter shortest = DoubleFormatter.shortest();
     private final DoubleFormatter six = DoubleFormatter.withPrecision(6);
 
     @Setup
     public void generate() {
+        buffer = new byte[output.equals("cached") ? VALUES * DoubleFormatter.MAX_LENGTH : 8 << 20];
         SplittableRandom random = new SplittableRandom(17);
         for (int i = 0; i < VALUES; i++) {
             values[i] = switch (kind) {
@@ -74,7 +80,7 @@ public class FormatterBenchmark {
     @Benchmark
     @OperationsPerInvocation(VALUES)
     public int shortest() {
-        int p = 0;
+        int p = next();
         for (double v : values) {
             p = shortest.format(v, buffer, p);
         }
@@ -84,11 +90,19 @@ public class FormatterBenchmark {
     @Benchmark
     @OperationsPerInvocation(VALUES)
     public int sixDigits() {
-        int p = 0;
+        int p = next();
         for (double v : values) {
             p = six.format(v, buffer, p);
         }
         return p;
+    }
+
+    /** Where this invocation writes: always the start of a cached buffer, the next stretch of the batches. */
+    private int next() {
+        int stretch = VALUES * DoubleFormatter.MAX_LENGTH;
+        int at = start;
+        start = at + 2 * stretch > buffer.length ? 0 : at + stretch;
+        return at;
     }
 
     @Benchmark
