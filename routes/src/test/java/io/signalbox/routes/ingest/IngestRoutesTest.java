@@ -50,37 +50,11 @@ class IngestRoutesTest extends AdvisedRouteTest {
             accepted.add("upload " + event.key());
             return event.key().endsWith("/input") ? "job-1" : null;
         };
-        DropIntake drops = new DropIntake() {
+        DropIntake drops = new RefusingDropIntake("a drop queued before is only sent to the jobs queue again") {
             @Override
             public DroppedJob register(ObjectEvent event) {
                 accepted.add("drop " + event.key());
-                // a drop whose job was queued before: it is sent to the jobs queue again
                 return new DroppedJob("job-2", event, false);
-            }
-
-            @Override
-            public DropTake files(DroppedJob job) {
-                throw new AssertionError("a queued drop's files are not taken again");
-            }
-
-            @Override
-            public ErrorFile errorFile(DropTake take) {
-                throw new AssertionError("a queued drop does not fail");
-            }
-
-            @Override
-            public DropTake fail(DropTake take) {
-                throw new AssertionError("a queued drop does not fail");
-            }
-
-            @Override
-            public DropTake record(DropTake take) {
-                throw new AssertionError("a queued drop's files are not taken again");
-            }
-
-            @Override
-            public String queue(DropTake take) {
-                throw new AssertionError("a queued drop is not queued again");
             }
         };
         OutboxDeletions outboxDeletions = event -> accepted.add("outbox deletion " + event.key());

@@ -49,37 +49,7 @@ class IngestVisibilityTest {
             worked.countDown();
             return null;
         };
-        DropIntake noDrops = new DropIntake() {
-            @Override
-            public DroppedJob register(ObjectEvent event) {
-                throw new AssertionError("no file is dropped");
-            }
-
-            @Override
-            public DropTake files(DroppedJob job) {
-                throw new AssertionError("no file is dropped");
-            }
-
-            @Override
-            public ErrorFile errorFile(DropTake take) {
-                throw new AssertionError("no file is dropped");
-            }
-
-            @Override
-            public DropTake fail(DropTake take) {
-                throw new AssertionError("no file is dropped");
-            }
-
-            @Override
-            public DropTake record(DropTake take) {
-                throw new AssertionError("no file is dropped");
-            }
-
-            @Override
-            public String queue(DropTake take) {
-                throw new AssertionError("no file is dropped");
-            }
-        };
+        DropIntake noDrops = new RefusingDropIntake("no file is dropped");
         OutboxDeletions noDeletions = event -> {
             throw new AssertionError("no outbox file is deleted");
         };
