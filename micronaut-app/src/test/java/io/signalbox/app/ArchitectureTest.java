@@ -90,6 +90,16 @@ class ArchitectureTest {
     }
 
     @ArchTest
+    void thePartnerSliceMovesFilesOnlyThroughTheRoutes(JavaClasses app) {
+        noClasses().that().resideInAPackage("io.signalbox.app.partner..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("software.amazon.awssdk.services.s3.S3Client")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.ProducerTemplate")
+                .because("a drop's files are taken by the ingest-drop route's storage steps, and outbox files are "
+                        + "written through the storage routes")
+                .check(app);
+    }
+
+    @ArchTest
     void hasNoCyclesBetweenFeatures(JavaClasses app) {
         slices().matching("io.signalbox.app.(*)..").should().beFreeOfCycles()
                 .check(app);
