@@ -2,6 +2,7 @@ package io.signalbox.app.presigned;
 
 import io.micronaut.http.HttpStatus;
 import io.signalbox.app.api.ApiException;
+import io.signalbox.routes.storage.ETags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,9 @@ final class CompletionCheck {
         List<CompletedPart> completed = new ArrayList<>();
         for (UploadRequests.CompletedPartCommand part : listed.values()) {
             Part has = whole.get(part.partNumber());
-            if (!unquoted(part.etag()).equals(unquoted(has.eTag()))) {
-                wrongETags.add("part " + part.partNumber() + " (\"" + unquoted(part.etag()) + "\" given, \""
-                        + unquoted(has.eTag()) + "\" stored)");
+            if (!ETags.unquoted(part.etag()).equals(ETags.unquoted(has.eTag()))) {
+                wrongETags.add("part " + part.partNumber() + " (\"" + ETags.unquoted(part.etag()) + "\" given, \""
+                        + ETags.unquoted(has.eTag()) + "\" stored)");
             }
             String checksum = part.checksumSHA256() != null ? part.checksumSHA256() : has.checksumSHA256();
             if (checksummed && (checksum == null
@@ -114,11 +115,6 @@ final class CompletionCheck {
             return String.join(", ", items.subList(0, MAX_NAMED)) + " and " + (items.size() - MAX_NAMED) + " more";
         }
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
-    }
-
-    static String unquoted(String eTag) {
-        return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1)
-                : eTag;
     }
 
     private static ApiException bad(String code, String text) {

@@ -1,5 +1,7 @@
 package io.signalbox.routes.ingest;
 
+import io.signalbox.routes.storage.ETags;
+
 /**
  * A copy of an inbox object to make under a job's own key, only while the object is still the version seen.
  *
@@ -12,6 +14,6 @@ public record Copy(String sourceKey, String eTag, long bytes, String destination
 
     /** @return the ETag as a condition wants it: in quotes, which S3 event notifications leave out */
     public String ifMatch() {
-        return eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
+        return ETags.quoted(eTag);
     }
 }

@@ -2,6 +2,7 @@ package io.signalbox.routes.ingest;
 
 import io.signalbox.processors.recipe.RecipeException;
 import io.signalbox.processors.recipe.Recipes;
+import io.signalbox.routes.storage.ETags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

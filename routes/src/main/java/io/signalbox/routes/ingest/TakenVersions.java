@@ -1,5 +1,6 @@
 package io.signalbox.routes.ingest;
 
+import io.signalbox.routes.storage.ETags;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**

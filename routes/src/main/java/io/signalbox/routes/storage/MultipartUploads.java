@@ -44,8 +44,8 @@ public final class MultipartUploads {
      * @return whether it was copied: {@code false} when the source is gone or changed meanwhile
      */
     public boolean copy(String sourceKey, String ifMatch, long size, String destinationKey, long partBytes) {
-        // Quoted, as S3 compares it; a route's bean call may have taken the quotes off.
-        String condition = ifMatch == null || ifMatch.startsWith("\"") ? ifMatch : "\"" + ifMatch + "\"";
+        // a route's bean call may have taken the quotes off
+        String condition = ETags.quoted(ifMatch);
         String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(destinationKey)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
