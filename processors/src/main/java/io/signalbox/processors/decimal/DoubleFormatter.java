@@ -17,10 +17,11 @@ import java.nio.charset.StandardCharsets;
  * closest to the double's exact value (ties to an even last digit). It is found with Jeon's Dragonbox ("Dragonbox: A
  * New Floating-Point Binary-to-Decimal Conversion Algorithm", 2020) for every normal double that is not a power of
  * two, and with Giulietti's Schubfach ("The Schubfach way to render doubles", 2020) for powers of two and subnormals,
- * whose intervals are uneven or tiny: both give that same decimal. The layout is that of JavaScript's {@code Number.prototype.toString}: plain notation when
- * the decimal exponent lies in {@code [-7, 21)} ({@code 0.000001}, {@code 123.45}, {@code 100}), otherwise
- * scientific with a lower-case {@code e} and no plus sign ({@code 1.5e-7}, {@code 1e21}). Negative zero is
- * {@code -0}; NaN and the infinities are {@code NaN}, {@code Infinity} and {@code -Infinity}.
+ * whose intervals are uneven or tiny: both give that same decimal. The layout is that of JavaScript's
+ * {@code Number.prototype.toString}: plain notation when the decimal exponent lies in {@code [-7, 21)}
+ * ({@code 0.000001}, {@code 123.45}, {@code 100}), otherwise scientific with a lower-case {@code e} and no plus sign
+ * ({@code 1.5e-7}, {@code 1e21}). Negative zero is {@code -0}; NaN and the infinities are {@code NaN},
+ * {@code Infinity} and {@code -Infinity}.
  *
  * <p>With a precision of {@code p} significant digits the exact binary value is rounded half-even to {@code p}
  * digits and trailing zeros are dropped, as {@code new BigDecimal(v).round(new MathContext(p, HALF_EVEN))} would.
@@ -47,6 +48,8 @@ public final class DoubleFormatter {
     private static final int CACHE_K_MIN = -292;
     private static final int CACHE_K_MAX = 326;
     private static final long[] CACHE = dragonboxCache();
+    private static final int PARITY = 1;
+    private static final int INTEGER = 2;
     private static final long[] POW10 = powersOfTen();
     private static final byte[] DIGIT_PAIRS = digitPairs();
     private static final long ZEROS = 0x3030_3030_3030_3030L;
@@ -222,7 +225,7 @@ public final class DoubleFormatter {
         long u = (twoFc | 1) << beta;
         long high = Math.multiplyHigh(u, cacheHigh) + u;
         long low = u * cacheHigh;
-        long sum = low + Math.multiplyHigh(u, cacheLow) + (cacheLow >> 63 & u);
+        long sum = low + unsignedMultiplyHigh(u, cacheLow);
         if (Long.compareUnsigned(sum, low) < 0) {
             high++;
         }
@@ -236,12 +239,9 @@ public final class DoubleFormatter {
             significand--;
             r = BIG_DIVISOR;
         } else if (r == deltai) {
-            long x = twoFc - 1;
-            long xHigh = x * cacheHigh + Math.multiplyHigh(x, cacheLow) + (cacheLow >> 63 & x);
-            long xLow = x * cacheLow;
-            boolean xParity = (xHigh >>> 64 - beta & 1) != 0;
-            boolean xInteger = (xHigh << beta | xLow >>> 64 - beta) == 0;
-            if (xParity || xInteger && closed) {
+            // the left end's fraction decides whether the candidate is inside
+            int x = parityAndInteger(twoFc - 1, cacheHigh, cacheLow, beta);
+            if ((x & PARITY) != 0 || (x & INTEGER) != 0 && closed) {
                 return significand << 1;
             }
         }
@@ -251,15 +251,28 @@ public final class DoubleFormatter {
         int quotient = dist / SMALL_DIVISOR;
         significand += quotient;
         if (quotient * SMALL_DIVISOR == dist) {
-            long yHigh = twoFc * cacheHigh + Math.multiplyHigh(twoFc, cacheLow) + (cacheLow >> 63 & twoFc);
-            long yLow = twoFc * cacheLow;
-            boolean yParity = (yHigh >>> 64 - beta & 1) != 0;
-            boolean yInteger = (yHigh << beta | yLow >>> 64 - beta) == 0;
-            if (yParity != approxYParity || yInteger && (significand & 1) != 0) {
+            int y = parityAndInteger(twoFc, cacheHigh, cacheLow, beta);
+            if (((y & PARITY) != 0) != approxYParity || (y & INTEGER) != 0 && (significand & 1) != 0) {
                 significand--;
             }
         }
         return significand << 1 | 1;
+    }
+
+    /**
+     * Of {@code twoF 2^beta} times the cached power ({@code 0 < twoF < 2^63}, 1 <= beta <= 63): {@link #PARITY} when
+     * the integer part is odd, {@link #INTEGER} when there is no fraction.
+     */
+    private static int parityAndInteger(long twoF, long cacheHigh, long cacheLow, int beta) {
+        long high = twoF * cacheHigh + unsignedMultiplyHigh(twoF, cacheLow);
+        long low = twoF * cacheLow;
+        int parity = (int) (high >>> 64 - beta) & PARITY;
+        return (high << beta | low >>> 64 - beta) == 0 ? parity | INTEGER : parity;
+    }
+
+    /** The high 64 bits of the 128-bit product of {@code positive} (>= 0) and {@code unsigned} read as unsigned. */
+    private static long unsignedMultiplyHigh(long positive, long unsigned) {
+        return Math.multiplyHigh(positive, unsigned) + (unsigned >> 63 & positive);
     }
 
     private static long roundOddProduct(long g1, long g0, long cp) {
